@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AuthModule } from './auth/auth.module';
+import { CommonWsModule } from './common/ws/common-ws.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DirectMessagesModule } from './direct-messages/direct-messages.module';
+import { HealthController } from './health/health.controller';
+import { MessagesModule } from './messages/messages.module';
+import { PersistenceModule } from './persistence/persistence.module';
+import { PresenceModule } from './presence/presence.module';
+import { RoomsModule } from './rooms/rooms.module';
+
+@Module({})
+export class AppModule {
+  /** The whole application for one validated configuration (tests build theirs). */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        EventEmitterModule.forRoot(),
+        CommonWsModule,
+        PersistenceModule,
+        AuthModule,
+        PresenceModule,
+        RoomsModule,
+        MessagesModule,
+        DirectMessagesModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppValidationPipe } from './common/errors/validation';
+import { HttpExceptionFilter } from './common/http/http-exception.filter';
+import { ChatIoAdapter } from './common/ws/chat-io.adapter';
+import { AppConfig } from './config/app-config';
+
+/** Everything main.ts sets up on the app besides listening, shared with the e2e tests. */
+export function configureApp(app: INestApplication, config: AppConfig): INestApplication {
+  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
+  app.useGlobalPipes(new AppValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableCors();
+  const doc = new DocumentBuilder()
+    .setTitle('Chat backend')
+    .setDescription('REST side of the realtime chat backend; the Socket.IO protocol is described in the README.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

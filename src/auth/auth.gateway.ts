@@ -1,0 +1,22 @@
+import { UseFilters } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { AppError } from '../common/errors/app-error';
+import { ChatSocket } from '../common/ws/server-events';
+import { WsExceptionFilter } from '../common/ws/ws-exception.filter';
+import { AuthTokens } from './auth-tokens';
+import { RefreshTokenDto } from './dto/refresh-token.dto';
+
+// No WsJwtGuard here: refreshing is exactly what a socket with an expired token must be able to do.
+@WebSocketGateway()
+@UseFilters(WsExceptionFilter)
+export class AuthGateway {
+  constructor(private readonly tokens: AuthTokens) {}
+
+  @SubscribeMessage('auth:refresh')
+  refresh(@ConnectedSocket() client: ChatSocket, @MessageBody() { token }: RefreshTokenDto) {
+    const next = this.tokens.verify(token);
+    if (next.id !== client.data.user.id) throw new AppError('AUTH.INVALID_TOKEN', 'the token belongs to another user');
+    client.data.user = next;
+    return { success: true, expiresAt: new Date(next.exp * 1000) };
+  }
+}

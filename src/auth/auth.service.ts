@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/errors/app-error';
+import { UserSummary } from '../persistence/models';
+import { DuplicateKeyError, UserRepository } from '../persistence/ports';
+import { AuthTokens } from './auth-tokens';
+import { AuthResponseDto, LoginDto, RegisterDto } from './dto/auth.dto';
+import { PasswordHasher } from './password-hasher';
+
+@Injectable()
+export class AuthService {
+  // Verified against when the user is unknown, so both failures take the same time.
+  private readonly decoyHash = this.hasher.hash('decoy-password');
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: AuthTokens,
+  ) {}
+
+  async register(dto: RegisterDto): Promise<AuthResponseDto> {
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      const user = await this.users.create({ username: dto.username, email: dto.email.toLowerCase(), passwordHash });
+      return this.session(user);
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw new AppError('USER.EXISTS', `${err.field} is already taken`);
+      throw err;
+    }
+  }
+
+  async login(dto: LoginDto): Promise<AuthResponseDto> {
+    const user = await this.users.findCredentials(dto.username);
+    const ok = await this.hasher.verify(dto.password, user?.passwordHash ?? (await this.decoyHash));
+    if (!user || !ok) throw new AppError('AUTH.INVALID_CREDENTIALS', 'invalid username or password');
+    return this.session(user);
+  }
+
+  async me(userId: string): Promise<UserSummary> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new AppError('AUTH.INVALID_TOKEN', 'user no longer exists');
+    return { id: user.id, username: user.username };
+  }
+
+  searchUsers(query: string | undefined): Promise<UserSummary[]> {
+    return this.users.search(query ?? '', 20);
+  }
+
+  private session(user: UserSummary): AuthResponseDto {
+    return { accessToken: this.tokens.sign(user), user: { id: user.id, username: user.username } };
+  }
+}

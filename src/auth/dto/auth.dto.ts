@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterDto {
+  @ApiProperty({ example: 'alice', pattern: '^[A-Za-z0-9_.-]{3,32}$' })
+  @IsString() @Length(3, 32) @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'username may use letters, digits, _ . -' })
+  username: string;
+
+  @ApiProperty({ example: 'alice@example.com' })
+  @Transform(trim) @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 256 })
+  @IsString() @MinLength(8) @MaxLength(256)
+  password: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'alice' })
+  @IsString() @Length(1, 64)
+  username: string;
+
+  @ApiProperty()
+  @IsString() @Length(1, 256)
+  password: string;
+}
+
+export class UserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() username: string;
+}
+
+export class AuthResponseDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ type: UserDto }) user: UserDto;
+}
+
+export class SearchUsersQuery {
+  @ApiPropertyOptional({ description: 'substring of the username', maxLength: 64 })
+  @IsOptional() @IsString() @MaxLength(64)
+  search?: string;
+}

@@ -1,0 +1,49 @@
+/** Every error code the API can answer with (DESIGN.md section 9 and the REST extras). */
+export const ERROR_STATUS = {
+  'AUTH.INVALID_TOKEN': 401,
+  'AUTH.TOKEN_EXPIRED': 401,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'USER.EXISTS': 409,
+  'USER.NOT_FOUND': 404,
+  'ROOM.NOT_FOUND': 404,
+  'ROOM.NOT_MEMBER': 403,
+  'VALIDATION.FAILED': 400,
+  'RATE.LIMITED': 429,
+  'SERVER.BUSY': 503,
+  'STORE.UNAVAILABLE': 503,
+  'ROUTE.NOT_FOUND': 404,
+  'SERVER.ERROR': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: FieldError[];
+  retryAfterMs?: number;
+}
+
+export interface FieldError {
+  field: string;
+  errors: string[];
+}
+
+/** A domain error with a stable code; the HTTP and WS filters turn it into their shapes. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { details?: FieldError[]; retryAfterMs?: number } = {},
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+}

@@ -1,0 +1,65 @@
+import type { Server, Socket } from 'socket.io';
+import type { AuthenticatedUser } from '../../auth/auth-tokens';
+import type { Room, UserSummary } from '../../persistence/models';
+import type { ErrorBody } from '../errors/app-error';
+
+/** A message as clients see it; `roomId` for DMs, `channelId` for channels. */
+export interface WireMessage {
+  _id: string;
+  tempId: string;
+  roomId?: string;
+  channelId?: string;
+  sender: UserSummary;
+  body: string;
+  seq: number;
+  createdAt: Date;
+  isOptimistic: boolean;
+}
+
+export interface WireConfirmation {
+  tempId: string;
+  _id: string;
+  roomId?: string;
+  channelId?: string;
+  seq: number;
+  createdAt: Date;
+}
+
+export interface WireFailure {
+  tempId: string;
+  roomId?: string;
+  channelId?: string;
+  error: Pick<ErrorBody, 'code' | 'message'>;
+  retryable: boolean;
+}
+
+export interface ReadyPayload {
+  user: UserSummary;
+  rooms: Room[];
+  serverTime: Date;
+}
+
+type MessageEvents<Sent extends string, Received extends string, Confirmed extends string, Failed extends string> = {
+  [K in Sent | Received]: (message: WireMessage) => void;
+} & { [K in Confirmed]: (confirmation: WireConfirmation) => void } & { [K in Failed]: (failure: WireFailure) => void };
+
+/** Every server-to-client event: a wrong name or payload is a compile error. */
+export type ServerToClientEvents = MessageEvents<'roomMessageSent', 'roomMessageRecieved', 'roomMessageConfirmed', 'roomMessageFailed'> &
+  MessageEvents<'channelMessageSent', 'NEW_MESSAGE_RECEIVED', 'channelMessageConfirmed', 'channelMessageFailed'> & {
+    ready: (payload: ReadyPayload) => void;
+    userOnline: (payload: { userId: string }) => void;
+    userOffline: (payload: { userId: string }) => void;
+    exception: (payload: { event: string; tempId?: string; error: ErrorBody }) => void;
+  };
+
+export interface SocketData {
+  user: AuthenticatedUser;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type ChatServer = Server<{}, ServerToClientEvents, {}, SocketData>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type ChatSocket = Socket<{}, ServerToClientEvents, {}, SocketData>;
+
+export const roomChannel = (roomId: string): string => `room:${roomId}`;
+export const userChannel = (userId: string): string => `user:${userId}`;

@@ -1,0 +1,46 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { validateEnv } from './env.validation';
+
+/** The typed configuration every provider injects (by this class as token). */
+export class AppConfig {
+  port: number;
+  production: boolean;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  sqlitePath: string;
+  deliveryMode: 'optimistic' | 'durable';
+  maxMessageLength: number;
+  persistBatchSize: number;
+  persistFlushMs: number;
+  persistBufferLimit: number;
+  persistMaxRetries: number;
+  rateLimitPerSec: number;
+  rateLimitBurst: number;
+  maxHttpBufferSize: number;
+
+  static fromEnv(env: Record<string, string | undefined> = process.env): AppConfig {
+    const v = validateEnv(env);
+    let jwtSecret = v.JWT_SECRET;
+    if (!jwtSecret) {
+      jwtSecret = randomBytes(32).toString('hex');
+      new Logger(AppConfig.name).warn('JWT_SECRET is not set: using a random secret; tokens die with this process');
+    }
+    return Object.assign(new AppConfig(), {
+      port: v.PORT,
+      production: v.NODE_ENV === 'production',
+      jwtSecret,
+      jwtExpiresIn: v.JWT_EXPIRES_IN,
+      sqlitePath: v.SQLITE_PATH,
+      deliveryMode: v.DELIVERY_MODE,
+      maxMessageLength: v.MAX_MESSAGE_LENGTH,
+      persistBatchSize: v.PERSIST_BATCH_SIZE,
+      persistFlushMs: v.PERSIST_FLUSH_MS,
+      persistBufferLimit: v.PERSIST_BUFFER_LIMIT,
+      persistMaxRetries: v.PERSIST_MAX_RETRIES,
+      rateLimitPerSec: v.RATE_LIMIT_PER_SEC,
+      rateLimitBurst: v.RATE_LIMIT_BURST,
+      maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
+    });
+  }
+}

@@ -1,0 +1,19 @@
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** The part every message payload shares; the configured length limit is checked by the pipeline. */
+export class MessageContentDto {
+  @Transform(trim) @IsString() @IsNotEmpty({ message: 'body must not be empty' })
+  body: string;
+
+  @IsOptional() @IsString() @Length(1, 128)
+  tempId?: string;
+}
+
+/** `roomMessage` payload. */
+export class SendDirectMessageDto extends MessageContentDto {
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  roomId: string;
+}

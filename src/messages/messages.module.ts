@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { RoomsModule } from '../rooms/rooms.module';
+import { AcceptedMessages } from './accepted-messages';
+import { DeliveryNotifier } from './delivery-notifier';
+import { MessagePersistenceListener } from './listeners/message-persistence.listener';
+import { MessagePipeline } from './message-pipeline.service';
+import { MessageWriteQueue } from './message-write-queue';
+import { MessagesController } from './messages.controller';
+import { RateLimiter } from './rate-limiter.service';
+import { SequenceService } from './sequence.service';
+
+/** The one delivery pipeline, used by direct messages and channels alike. */
+@Module({
+  imports: [RoomsModule],
+  controllers: [MessagesController],
+  providers: [
+    MessagePipeline,
+    SequenceService,
+    AcceptedMessages,
+    RateLimiter,
+    MessageWriteQueue,
+    DeliveryNotifier,
+    MessagePersistenceListener,
+  ],
+  exports: [MessagePipeline],
+})
+export class MessagesModule {}

@@ -1,0 +1,35 @@
+import { HistoryPage, HistoryQuery, NewMessage, Room, RoomSummary, SavedMessage, User, UserCredentials, UserSummary } from './models';
+
+/** Thrown by create() when a unique field is taken. */
+export class DuplicateKeyError extends Error {
+  constructor(readonly field: string) {
+    super(`duplicate ${field}`);
+  }
+}
+
+export abstract class UserRepository {
+  abstract create(input: { username: string; email: string; passwordHash: string }): Promise<User>;
+  abstract findById(id: string): Promise<User | null>;
+  abstract findCredentials(username: string): Promise<UserCredentials | null>;
+  abstract search(query: string, limit: number): Promise<UserSummary[]>;
+}
+
+export abstract class RoomRepository {
+  /** The one direct room of two users, created on first use; (a, b) and (b, a) give the same room. */
+  abstract findOrCreateDirect(a: string, b: string): Promise<Room>;
+  abstract findById(id: string): Promise<Room | null>;
+  abstract findForUser(userId: string): Promise<Room[]>;
+  abstract summariesForUser(userId: string): Promise<RoomSummary[]>;
+}
+
+export abstract class MessageRepository {
+  /** Saves a batch atomically; a message whose tempId is already stored comes back as duplicate. */
+  abstract insertMany(messages: NewMessage[]): Promise<SavedMessage[]>;
+  abstract maxSeq(roomId: string): Promise<number>;
+  abstract history(roomId: string, query: HistoryQuery): Promise<HistoryPage>;
+}
+
+export abstract class StoreHealth {
+  /** Resolves when the store answers; rejects otherwise. */
+  abstract ping(): Promise<void>;
+}

@@ -1,0 +1,39 @@
+/** Migrations in order; the database's user_version says how many have run. */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE rooms (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('direct', 'channel')),
+    name TEXT,
+    direct_key TEXT UNIQUE,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE memberships (
+    room_id TEXT NOT NULL REFERENCES rooms(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    role TEXT NOT NULL DEFAULT 'member',
+    last_read_seq INTEGER NOT NULL DEFAULT 0,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (room_id, user_id)
+  );
+  CREATE INDEX memberships_by_user ON memberships (user_id, room_id);
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    room_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    sender_id TEXT NOT NULL,
+    body TEXT NOT NULL,
+    temp_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (room_id, seq),
+    UNIQUE (room_id, sender_id, temp_id)
+  );
+  `,
+];

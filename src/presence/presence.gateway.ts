@@ -1,0 +1,56 @@
+import { Logger } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { AuthTokens } from '../auth/auth-tokens';
+import { RealtimeService } from '../common/ws/realtime.service';
+import { ChatServer, ChatSocket, roomChannel, userChannel } from '../common/ws/server-events';
+import { socketAuthMiddleware } from '../common/ws/socket-auth.middleware';
+import { RoomAccess } from '../rooms/room-access.service';
+import { RoomsService } from '../rooms/rooms.service';
+import { PresenceService } from './presence.service';
+
+/** Connection lifecycle: handshake auth, room subscriptions, presence, `ready`. */
+@WebSocketGateway()
+export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(PresenceGateway.name);
+
+  constructor(
+    private readonly tokens: AuthTokens,
+    private readonly realtime: RealtimeService,
+    private readonly presence: PresenceService,
+    private readonly rooms: RoomsService,
+    private readonly access: RoomAccess,
+  ) {}
+
+  afterInit(server: ChatServer): void {
+    this.realtime.attach(server);
+    server.use(socketAuthMiddleware(this.tokens));
+  }
+
+  async handleConnection(socket: ChatSocket): Promise<void> {
+    const { id, username } = socket.data.user;
+    try {
+      const rooms = await this.rooms.forUser(id);
+      rooms.forEach((room) => this.access.remember(room));
+      await socket.join([userChannel(id), ...rooms.map((r) => roomChannel(r.id))]);
+      const cameOnline = await this.presence.addUser(socket.id, { id, username });
+      await Promise.all(rooms.map((r) => this.presence.joinRoom(id, r.id)));
+      // The client may have left while we awaited: then handleDisconnect found nothing to remove.
+      if (socket.disconnected) return this.handleDisconnect(socket);
+      if (cameOnline && rooms.length) {
+        this.realtime.to({ roomIds: rooms.map((r) => r.id) }).except(userChannel(id)).emit('userOnline', { userId: id });
+      }
+      socket.emit('ready', { user: { id, username }, rooms, serverTime: new Date() });
+    } catch (err) {
+      this.logger.error(`connection setup failed for user ${id}: ${(err as Error).message}`);
+      socket.disconnect(true);
+      await this.handleDisconnect(socket);
+    }
+  }
+
+  async handleDisconnect(socket: ChatSocket): Promise<void> {
+    const removal = await this.presence.removeUser(socket.id);
+    if (removal?.wentOffline && removal.roomIds.length) {
+      this.realtime.to({ roomIds: removal.roomIds }).emit('userOffline', { userId: removal.userId });
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { UserSummary } from '../persistence/models';
+
+export interface PresenceStats {
+  users: number;
+  sockets: number;
+  rooms: number;
+}
+
+export interface SocketRemoval {
+  userId: string;
+  /** True when this was the user's last socket. */
+  wentOffline: boolean;
+  /** The rooms the user was an online member of. */
+  roomIds: string[];
+}
+
+/**
+ * Who is online, on how many sockets, in which rooms. The port a Redis-backed
+ * implementation replaces in cluster mode, hence async. No Socket.IO types here.
+ */
+export abstract class PresenceService {
+  /** Registers a socket; true when it is the user's first (the user came online). */
+  abstract addUser(socketId: string, user: UserSummary): Promise<boolean>;
+  /** Forgets a socket; null when it was never registered. */
+  abstract removeUser(socketId: string): Promise<SocketRemoval | null>;
+  /** Marks an online user as an online member of a room; ignored for offline users. */
+  abstract joinRoom(userId: string, roomId: string): Promise<void>;
+  abstract leaveRoom(userId: string, roomId: string): Promise<void>;
+  abstract getUsersInRoom(roomId: string): Promise<UserSummary[]>;
+  abstract isOnline(userId: string): Promise<boolean>;
+  abstract stats(): Promise<PresenceStats>;
+}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { MessageDto } from '../../messages/dto/history.dto';
+
+export class RoomDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['direct', 'channel'] }) kind: 'direct' | 'channel';
+  @ApiPropertyOptional({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ type: [String] }) memberIds: string[];
+  @ApiProperty() createdAt: Date;
+}
+
+export class RoomSummaryDto extends RoomDto {
+  @ApiPropertyOptional({ type: MessageDto, nullable: true }) lastMessage: MessageDto | null;
+  @ApiProperty() unreadCount: number;
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Payload of joinRoom / leaveRoom. */
+export class RoomIdDto {
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
+  roomId: string;
+}

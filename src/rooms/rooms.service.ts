@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/errors/app-error';
+import { RealtimeService } from '../common/ws/realtime.service';
+import { Room, RoomSummary } from '../persistence/models';
+import { RoomRepository, UserRepository } from '../persistence/ports';
+import { PresenceService } from '../presence/presence.service';
+import { RoomAccess } from './room-access.service';
+
+@Injectable()
+export class RoomsService {
+  constructor(
+    private readonly rooms: RoomRepository,
+    private readonly users: UserRepository,
+    private readonly access: RoomAccess,
+    private readonly presence: PresenceService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  /** The DM room of two users (idempotent, symmetric); both users' sockets are subscribed at once. */
+  async openDirect(me: string, otherId: string): Promise<Room> {
+    if (me === otherId) throw new AppError('VALIDATION.FAILED', 'you cannot open a direct room with yourself');
+    if (!(await this.users.findById(otherId))) throw new AppError('USER.NOT_FOUND', `no user ${otherId}`);
+    const room = await this.rooms.findOrCreateDirect(me, otherId);
+    await this.addedMembers(room, room.memberIds);
+    return room;
+  }
+
+  listMine(userId: string): Promise<RoomSummary[]> {
+    return this.rooms.summariesForUser(userId);
+  }
+
+  forUser(userId: string): Promise<Room[]> {
+    return this.rooms.findForUser(userId);
+  }
+
+  /** Makes new members live: cached for authorisation, online, and subscribed on every socket. */
+  async addedMembers(room: Room, userIds: string[]): Promise<void> {
+    this.access.remember(room);
+    await Promise.all(userIds.map((userId) => this.presence.joinRoom(userId, room.id)));
+    this.realtime.subscribe(userIds, room.id);
+  }
+}

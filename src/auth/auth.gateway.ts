@@ -1,14 +1,13 @@
-import { UseFilters } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { AppError } from '../common/errors/app-error';
 import { ChatSocket } from '../common/ws/server-events';
-import { WsExceptionFilter } from '../common/ws/ws-exception.filter';
+import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { AuthTokens } from './auth-tokens';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 
 // No WsJwtGuard here: refreshing is exactly what a socket with an expired token must be able to do.
 @WebSocketGateway()
-@UseFilters(WsExceptionFilter)
+@WsHandlers({ guarded: false })
 export class AuthGateway {
   constructor(private readonly tokens: AuthTokens) {}
 

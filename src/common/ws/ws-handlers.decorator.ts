@@ -1,6 +1,12 @@
-import { applyDecorators, UseFilters, UseGuards } from '@nestjs/common';
+import { applyDecorators, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import { AppValidationPipe } from '../errors/validation';
 import { WsExceptionFilter } from './ws-exception.filter';
 import { WsJwtGuard } from './ws-jwt.guard';
 
-/** On a gateway class: every handler checks the token's expiry and answers errors in the ack shape. */
-export const WsHandlers = () => applyDecorators(UseGuards(WsJwtGuard), UseFilters(WsExceptionFilter));
+/**
+ * On a gateway class: validated payloads, errors answered in the ack shape, and (unless
+ * `guarded` is false) the token's expiry checked per event. Nest applies no global pipes
+ * or filters to gateways, hence this decorator.
+ */
+export const WsHandlers = ({ guarded = true } = {}) =>
+  applyDecorators(UsePipes(AppValidationPipe), UseFilters(WsExceptionFilter), ...(guarded ? [UseGuards(WsJwtGuard)] : []));

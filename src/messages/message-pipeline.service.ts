@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../common/errors/app-error';
@@ -31,7 +31,7 @@ export interface SendAck {
 
 /** The one delivery pipeline (DESIGN.md section 5), shared by DMs and channels. */
 @Injectable()
-export class MessagePipeline implements OnModuleDestroy {
+export class MessagePipeline {
   private accepting = true;
   private readonly lanes = new Map<string, Promise<unknown>>();
 
@@ -46,8 +46,8 @@ export class MessagePipeline implements OnModuleDestroy {
     private readonly events: EventEmitter2,
   ) {}
 
-  /** Shutdown: refuse new messages; the write queue then drains what was accepted. */
-  onModuleDestroy(): void {
+  /** Shutdown: refuse new messages with SERVER.BUSY from now on. */
+  stopAccepting(): void {
     this.accepting = false;
   }
 

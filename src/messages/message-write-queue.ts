@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
@@ -17,7 +17,7 @@ interface Job {
  * order; a failing batch is retried with backoff, then every message in it is rejected.
  */
 @Injectable()
-export class MessageWriteQueue implements BeforeApplicationShutdown {
+export class MessageWriteQueue {
   private readonly logger = new Logger(MessageWriteQueue.name);
   private queue: Job[] = [];
   private inFlight = 0;
@@ -46,7 +46,7 @@ export class MessageWriteQueue implements BeforeApplicationShutdown {
     });
   }
 
-  /** Saves everything queued; on shutdown, after gateways stopped accepting. */
+  /** Saves everything queued (shutdown, after the pipeline stopped accepting). */
   async drain(): Promise<void> {
     // Listeners run on setImmediate: let those already raised enqueue first.
     await new Promise((resolve) => setImmediate(resolve));
@@ -54,10 +54,6 @@ export class MessageWriteQueue implements BeforeApplicationShutdown {
       this.kick();
       await this.flushing;
     }
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.drain();
   }
 
   private kick(): void {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RoomsModule } from '../rooms/rooms.module';
 import { AcceptedMessages } from './accepted-messages';
 import { DeliveryNotifier } from './delivery-notifier';
+import { DeliveryShutdown } from './delivery-shutdown';
 import { MessagePersistenceListener } from './listeners/message-persistence.listener';
 import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
@@ -21,6 +22,7 @@ import { SequenceService } from './sequence.service';
     MessageWriteQueue,
     DeliveryNotifier,
     MessagePersistenceListener,
+    DeliveryShutdown,
   ],
   exports: [MessagePipeline],
 })

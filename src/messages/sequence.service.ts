@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { storeUnavailable } from '../common/errors/app-error';
 import { MessageRepository } from '../persistence/ports';
 
 /** Per-room monotonic seq, in memory, seeded once per room from the highest stored seq. */
@@ -21,7 +22,7 @@ export class SequenceService {
       },
       (err: unknown) => {
         this.seeding.delete(roomId);
-        throw err;
+        throw storeUnavailable(err);
       },
     );
     this.seeding.set(roomId, seeding);

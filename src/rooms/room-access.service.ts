@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '../common/errors/app-error';
+import { AppError, storeUnavailable } from '../common/errors/app-error';
 import { Room, RoomKind } from '../persistence/models';
 import { RoomRepository } from '../persistence/ports';
 
@@ -49,7 +49,7 @@ export class RoomAccess {
         },
         (err: unknown) => {
           done();
-          throw err;
+          throw storeUnavailable(err);
         },
       );
       this.loading.set(roomId, pending);

@@ -47,3 +47,9 @@ export class AppError extends Error {
     return { code: this.code, message: this.message, ...this.extra };
   }
 }
+
+/** A store call failed: the client may retry later; the cause goes to the log, not the wire. */
+export function storeUnavailable(cause: unknown): AppError {
+  if (cause instanceof AppError) return cause;
+  return new AppError('STORE.UNAVAILABLE', `the store is unavailable (${(cause as Error)?.message ?? 'unknown error'})`);
+}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ChatServer, roomChannel, userChannel } from './server-events';
 
 /** The Socket.IO server for code outside gateways; every fan-out goes through adapter-aware rooms. */
@@ -28,5 +29,16 @@ export class RealtimeService {
 
   unsubscribe(userIds: string[], roomId: string): void {
     this.io.in(userIds.map(userChannel)).socketsLeave(roomChannel(roomId));
+  }
+
+  /**
+   * Resolves once every connection has handed its queued packets to the network (or the
+   * timeout passed). Closing the server discards unsent packets, so shutdown waits here.
+   */
+  async flushOutgoing(timeoutMs = 2000): Promise<void> {
+    if (!this.server) return;
+    const clients = (this.server.engine as unknown as { clients: Record<string, { writeBuffer: unknown[] }> }).clients;
+    const deadline = Date.now() + timeoutMs;
+    while (Object.values(clients).some((c) => c.writeBuffer.length > 0) && Date.now() < deadline) await sleep(5);
   }
 }

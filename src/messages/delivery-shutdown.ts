@@ -1,0 +1,31 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { RealtimeService } from '../common/ws/realtime.service';
+import { MessagePipeline } from './message-pipeline.service';
+import { MessageWriteQueue } from './message-write-queue';
+
+/**
+ * The clean stop of DESIGN.md 5.8, in Nest's hook order: refuse new sends (onModuleDestroy),
+ * save everything accepted and let the last confirmations reach the sockets
+ * (beforeApplicationShutdown); Nest then closes the servers and the store closes last.
+ */
+@Injectable()
+export class DeliveryShutdown implements OnModuleDestroy, BeforeApplicationShutdown {
+  private readonly logger = new Logger(DeliveryShutdown.name);
+
+  constructor(
+    private readonly pipeline: MessagePipeline,
+    private readonly queue: MessageWriteQueue,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  onModuleDestroy(): void {
+    this.pipeline.stopAccepting();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.logger.log(`stopping: saving ${this.queue.pending} pending messages`);
+    await this.queue.drain();
+    await this.realtime.flushOutgoing();
+    this.logger.log('every accepted message is saved and confirmed');
+  }
+}

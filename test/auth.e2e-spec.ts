@@ -1,0 +1,96 @@
+import * as jwt from 'jsonwebtoken';
+import { http, registerUser, TestUser } from './support/http';
+import { startApp, TEST_SECRET, TestApp } from './support/harness';
+import { ack, connect, connectError, until } from './support/sockets';
+
+describe('Auth (e2e)', () => {
+  let t: TestApp;
+  let alice: TestUser;
+
+  beforeAll(async () => {
+    t = await startApp();
+    alice = await registerUser(t.url, 'alice');
+  });
+  afterAll(() => t?.app.close());
+
+  const tokenFor = (user: TestUser, exp: number) => jwt.sign({ sub: user.user.id, username: user.user.username, exp }, TEST_SECRET);
+
+  it('registers: 201 with a token and the public user, never the password', async () => {
+    const res = await http(t.url, 'POST', '/auth/register', { body: { username: 'zed.x-1', email: 'Zed@Example.com', password: 'longenough' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ accessToken: expect.any(String), user: { id: expect.any(String), username: 'zed.x-1' } });
+    expect(JSON.stringify(res.body)).not.toContain('longenough');
+  });
+
+  it('refuses a taken username or email (any case) with 409 USER.EXISTS', async () => {
+    const sameName = await http(t.url, 'POST', '/auth/register', { body: { username: alice.user.username, email: 'other@example.com', password: 'longenough' } });
+    expect(sameName).toMatchObject({ status: 409, body: { statusCode: 409, code: 'USER.EXISTS' } });
+    const sameEmail = await http(t.url, 'POST', '/auth/register', { body: { username: 'someone_else', email: `${alice.user.username}@EXAMPLE.com`.toUpperCase(), password: 'longenough' } });
+    expect(sameEmail).toMatchObject({ status: 409, body: { code: 'USER.EXISTS' } });
+  });
+
+  it('refuses bad registrations with field details', async () => {
+    const res = await http(t.url, 'POST', '/auth/register', { body: { username: 'a b', email: 'nope', password: 'short' } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('VALIDATION.FAILED');
+    expect(res.body.details.map((d: any) => d.field).sort()).toEqual(['email', 'password', 'username']);
+  });
+
+  it('logs in, and answers unknown user and wrong password alike', async () => {
+    const ok = await http(t.url, 'POST', '/auth/login', { body: { username: alice.user.username, password: 'correct horse battery' } });
+    expect(ok).toMatchObject({ status: 200, body: { accessToken: expect.any(String), user: alice.user } });
+    const wrong = await http(t.url, 'POST', '/auth/login', { body: { username: alice.user.username, password: 'wrong password' } });
+    const unknown = await http(t.url, 'POST', '/auth/login', { body: { username: 'nobody_here', password: 'wrong password' } });
+    expect(wrong).toEqual({ status: 401, body: { statusCode: 401, code: 'AUTH.INVALID_CREDENTIALS', message: 'invalid username or password' } });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('answers /auth/me and /users?search= for a valid bearer token only', async () => {
+    expect(await http(t.url, 'GET', '/auth/me', { token: alice.token })).toEqual({ status: 200, body: alice.user });
+    expect(await http(t.url, 'GET', '/auth/me', { token: 'garbage' })).toMatchObject({ status: 401, body: { code: 'AUTH.INVALID_TOKEN' } });
+    const expired = tokenFor(alice, Math.floor(Date.now() / 1000) - 10);
+    expect(await http(t.url, 'GET', '/auth/me', { token: expired })).toMatchObject({ status: 401, body: { code: 'AUTH.TOKEN_EXPIRED' } });
+    const found = await http(t.url, 'GET', `/users?search=${alice.user.username.slice(0, 8)}`, { token: alice.token });
+    expect(found.body).toContainEqual(alice.user);
+    expect(JSON.stringify(found.body)).not.toMatch(/password|email/);
+  });
+
+  it('refuses a socket handshake without, with a bad, or with an expired token', async () => {
+    expect((await connectError(t.url, {})).message).toBe('unauthorized');
+    const bad = await connectError(t.url, { token: 'not-a-jwt' });
+    expect(bad).toMatchObject({ message: 'unauthorized', data: { code: 'AUTH.INVALID_TOKEN' } });
+    const forged = await connectError(t.url, { token: jwt.sign({ sub: alice.user.id, username: 'x' }, 'another-secret-entirely') });
+    expect(forged.data.code).toBe('AUTH.INVALID_TOKEN');
+    const expired = await connectError(t.url, { token: tokenFor(alice, Math.floor(Date.now() / 1000) - 10) });
+    expect(expired).toMatchObject({ message: 'unauthorized', data: { code: 'AUTH.TOKEN_EXPIRED' } });
+  });
+
+  it('accepts the token in an Authorization header', async () => {
+    const s = await connect(t.url, undefined).catch((e) => e);
+    expect(s).toBeInstanceOf(Error);
+    const { io } = await import('socket.io-client');
+    const socket = io(t.url, { extraHeaders: { authorization: `Bearer ${alice.token}` }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const ready = await new Promise<any>((resolve, reject) => {
+      socket.once('ready', resolve);
+      socket.once('connect_error', reject);
+    });
+    expect(ready).toMatchObject({ user: alice.user, rooms: [], serverTime: expect.any(String) });
+    socket.close();
+  });
+
+  it('refuses events once the token expired (AUTH.TOKEN_EXPIRED), until auth:refresh', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 1;
+    const socket = await connect(t.url, tokenFor(alice, exp));
+    try {
+      await until(() => Date.now() > exp * 1000, 3000);
+      const refused = await ack(socket, 'joinRoom', { roomId: 'anything' });
+      expect(refused).toMatchObject({ success: false, error: { code: 'AUTH.TOKEN_EXPIRED' } });
+      const bob = await registerUser(t.url, 'bob');
+      expect(await ack(socket, 'auth:refresh', { token: bob.token })).toMatchObject({ success: false, error: { code: 'AUTH.INVALID_TOKEN' } });
+      expect(await ack(socket, 'auth:refresh', { token: alice.token })).toMatchObject({ success: true, expiresAt: expect.any(String) });
+      expect(await ack(socket, 'joinRoom', { roomId: 'anything' })).toMatchObject({ success: false, error: { code: 'ROOM.NOT_FOUND' } });
+    } finally {
+      socket.close();
+    }
+  });
+});

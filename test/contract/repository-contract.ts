@@ -1,0 +1,106 @@
+import { MessageRepository, RoomRepository, DuplicateKeyError, UserRepository } from '../../src/persistence/ports';
+import { NewMessage, User } from '../../src/persistence/models';
+
+export interface Store {
+  users: UserRepository;
+  rooms: RoomRepository;
+  messages: MessageRepository;
+  close(): Promise<void>;
+}
+
+let n = 0;
+const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${++n}`;
+
+/** One behaviour for every store: each adapter runs this same suite. */
+export function describeRepositoryContract(storeName: string, open: () => Promise<Store>): void {
+  describe(`repository contract: ${storeName}`, () => {
+    let store: Store;
+    let alice: User, bob: User, carol: User;
+    const newUser = (name = unique('u')) => store.users.create({ username: name, email: `${name}@example.com`, passwordHash: 'scrypt$hash' });
+    const message = (roomId: string, senderId: string, seq: number, tempId = unique('t')): NewMessage =>
+      ({ roomId, senderId, seq, tempId, body: `body ${seq}`, createdAt: new Date(1_700_000_000_000 + seq) });
+
+    beforeAll(async () => {
+      store = await open();
+      [alice, bob, carol] = await Promise.all([newUser(), newUser(), newUser()]);
+    });
+    afterAll(() => store?.close());
+
+    describe('UserRepository', () => {
+      it('creates and finds users; credentials carry the hash, the user does not', async () => {
+        expect(alice).toEqual({ id: expect.stringMatching(/^[0-9a-f]{24}$/), username: alice.username, email: alice.email, createdAt: expect.any(Date) });
+        expect(await store.users.findById(alice.id)).toEqual(alice);
+        expect(await store.users.findCredentials(alice.username.toUpperCase())).toEqual({ ...alice, passwordHash: 'scrypt$hash' });
+        expect(await store.users.findById('000000000000000000000000')).toBeNull();
+        expect(await store.users.findCredentials('nobody')).toBeNull();
+      });
+
+      it('refuses a duplicate username or email, in any case, naming the field', async () => {
+        await expect(store.users.create({ username: alice.username.toUpperCase(), email: 'x@y.z', passwordHash: 'h' })).rejects.toEqual(new DuplicateKeyError('username'));
+        await expect(store.users.create({ username: unique('v'), email: alice.email.toUpperCase(), passwordHash: 'h' })).rejects.toEqual(new DuplicateKeyError('email'));
+      });
+
+      it('searches usernames by substring, treating % and _ literally', async () => {
+        const odd = await newUser(unique('odd_%name'));
+        expect(await store.users.search('_%n', 10)).toEqual([{ id: odd.id, username: odd.username }]);
+        expect(await store.users.search(alice.username, 10)).toEqual([{ id: alice.id, username: alice.username }]);
+        expect((await store.users.search('', 2)).length).toBe(2);
+      });
+    });
+
+    describe('RoomRepository', () => {
+      it('gives one direct room per pair, whatever the order and however many concurrent calls', async () => {
+        const rooms = await Promise.all([store.rooms.findOrCreateDirect(alice.id, bob.id), store.rooms.findOrCreateDirect(bob.id, alice.id), store.rooms.findOrCreateDirect(alice.id, bob.id)]);
+        expect(new Set(rooms.map((r) => r.id)).size).toBe(1);
+        expect(rooms[0]).toEqual({ id: expect.any(String), kind: 'direct', name: null, memberIds: expect.arrayContaining([alice.id, bob.id]), createdAt: expect.any(Date) });
+        expect(rooms[0].memberIds).toHaveLength(2);
+        expect(await store.rooms.findById(rooms[0].id)).toEqual(rooms[0]);
+        expect(await store.rooms.findById('000000000000000000000000')).toBeNull();
+      });
+
+      it('lists a user\'s rooms, with the last message and the unread count', async () => {
+        const ab = await store.rooms.findOrCreateDirect(alice.id, bob.id);
+        const ac = await store.rooms.findOrCreateDirect(alice.id, carol.id);
+        expect((await store.rooms.findForUser(alice.id)).map((r) => r.id).sort()).toEqual([ab.id, ac.id].sort());
+        expect((await store.rooms.findForUser(carol.id)).map((r) => r.id)).toEqual([ac.id]);
+        await store.messages.insertMany([message(ac.id, alice.id, 1), message(ac.id, alice.id, 2), message(ac.id, carol.id, 3)]);
+        const summaries = await store.rooms.summariesForUser(carol.id);
+        expect(summaries).toEqual([{ ...ac, lastMessage: expect.objectContaining({ seq: 3, sender: { id: carol.id, username: carol.username } }), unreadCount: 2 }]);
+      });
+    });
+
+    describe('MessageRepository', () => {
+      it('saves a batch in order and reports an already stored tempId as a duplicate of the original', async () => {
+        const room = await store.rooms.findOrCreateDirect(bob.id, carol.id);
+        const first = await store.messages.insertMany([message(room.id, bob.id, 1, 'a'), message(room.id, bob.id, 2, 'b')]);
+        expect(first.map((s) => [s.seq, s.tempId, s.duplicate])).toEqual([[1, 'a', false], [2, 'b', false]]);
+        expect(first[0]).toEqual({ _id: expect.stringMatching(/^[0-9a-f]{24}$/), roomId: room.id, seq: 1, tempId: 'a', createdAt: new Date(1_700_000_000_001), duplicate: false });
+        const again = await store.messages.insertMany([message(room.id, bob.id, 3, 'c'), message(room.id, bob.id, 9, 'a')]);
+        expect(again[1]).toEqual({ ...first[0], duplicate: true });
+        expect(again[0]).toMatchObject({ seq: 3, duplicate: false });
+        // The same tempId from another sender is another message.
+        expect((await store.messages.insertMany([message(room.id, carol.id, 4, 'a')]))[0].duplicate).toBe(false);
+        expect(await store.messages.maxSeq(room.id)).toBe(4);
+        expect(await store.messages.maxSeq('no-such-room')).toBe(0);
+      });
+
+      it('pages history by seq cursors, always ascending, with hasMore', async () => {
+        const room = await store.rooms.findOrCreateDirect(alice.id, (await newUser()).id);
+        await store.messages.insertMany(Array.from({ length: 10 }, (_, i) => message(room.id, alice.id, i + 1)));
+        const seqs = (p: { messages: { seq: number }[] }) => p.messages.map((m) => m.seq);
+        const latest = await store.messages.history(room.id, { limit: 4 });
+        expect([seqs(latest), latest.hasMore]).toEqual([[7, 8, 9, 10], true]);
+        const older = await store.messages.history(room.id, { before: 7, limit: 4 });
+        expect([seqs(older), older.hasMore]).toEqual([[3, 4, 5, 6], true]);
+        const oldest = await store.messages.history(room.id, { before: 3, limit: 4 });
+        expect([seqs(oldest), oldest.hasMore]).toEqual([[1, 2], false]);
+        const forward = await store.messages.history(room.id, { after: 8, limit: 4 });
+        expect([seqs(forward), forward.hasMore]).toEqual([[9, 10], false]);
+        const window = await store.messages.history(room.id, { after: 2, before: 6, limit: 2 });
+        expect([seqs(window), window.hasMore]).toEqual([[3, 4], true]);
+        expect(latest.messages[0]).toEqual({ _id: expect.any(String), roomId: room.id, seq: 7, sender: { id: alice.id, username: alice.username }, body: 'body 7', tempId: expect.any(String), createdAt: new Date(1_700_000_000_007) });
+        expect(await store.messages.history('no-such-room', { limit: 5 })).toEqual({ messages: [], hasMore: false });
+      });
+    });
+  });
+}

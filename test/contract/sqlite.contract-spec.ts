@@ -1,0 +1,17 @@
+import { AppConfig } from '../../src/config/app-config';
+import { SqliteConnection } from '../../src/persistence/sqlite/sqlite-connection';
+import { SqliteMessageRepository } from '../../src/persistence/sqlite/sqlite-message.repository';
+import { SqliteRoomRepository } from '../../src/persistence/sqlite/sqlite-room.repository';
+import { SqliteUserRepository } from '../../src/persistence/sqlite/sqlite-user.repository';
+import { tempDbPath } from '../support/harness';
+import { describeRepositoryContract } from './repository-contract';
+
+describeRepositoryContract('SQLite', async () => {
+  const conn = new SqliteConnection(Object.assign(new AppConfig(), { sqlitePath: tempDbPath() }));
+  return {
+    users: new SqliteUserRepository(conn),
+    rooms: new SqliteRoomRepository(conn),
+    messages: new SqliteMessageRepository(conn),
+    close: async () => conn.onApplicationShutdown(),
+  };
+});

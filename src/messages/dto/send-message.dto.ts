@@ -1,7 +1,6 @@
 import { Transform } from 'class-transformer';
+import { trim } from '../../common/dto/transforms';
 import { IsNotEmpty, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** The part every message payload shares; the configured length limit is checked by the pipeline. */
 export class MessageContentDto {

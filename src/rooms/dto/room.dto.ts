@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { trim } from '../../common/dto/transforms';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { MessageDto } from '../../messages/dto/history.dto';
 
@@ -15,8 +16,6 @@ export class RoomSummaryDto extends RoomDto {
   @ApiPropertyOptional({ type: MessageDto, nullable: true }) lastMessage: MessageDto | null;
   @ApiProperty() unreadCount: number;
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Payload of joinRoom / leaveRoom. */
 export class RoomIdDto {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
+import { ChannelsModule } from './channels/channels.module';
 import { CommonWsModule } from './common/ws/common-ws.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -27,6 +28,7 @@ export class AppModule {
         RoomsModule,
         MessagesModule,
         DirectMessagesModule,
+        ChannelsModule,
       ],
       controllers: [HealthController],
     };

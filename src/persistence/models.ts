@@ -18,9 +18,42 @@ export type RoomKind = 'direct' | 'channel';
 export interface Room {
   id: string;
   kind: RoomKind;
+  /** Channels only. */
   name: string | null;
+  description: string | null;
+  /** Direct rooms are always private; a private channel is joined by invitation only. */
+  isPrivate: boolean;
   memberIds: string[];
   createdAt: Date;
+}
+
+export type MemberRole = 'owner' | 'admin' | 'member';
+
+export interface Member {
+  userId: string;
+  username: string;
+  role: MemberRole;
+  joinedAt: Date;
+}
+
+export interface NewChannel {
+  name: string;
+  description: string | null;
+  isPrivate: boolean;
+  ownerId: string;
+  memberIds: string[];
+}
+
+export interface ChannelQuery {
+  search?: string;
+  /** Cursor: the id of the last channel of the previous page. */
+  after?: string;
+  limit: number;
+}
+
+export interface ChannelPage {
+  channels: Room[];
+  hasMore: boolean;
 }
 
 export interface StoredMessage {

@@ -1,4 +1,19 @@
-import { HistoryPage, HistoryQuery, NewMessage, Room, RoomSummary, SavedMessage, User, UserCredentials, UserSummary } from './models';
+import {
+  ChannelPage,
+  ChannelQuery,
+  HistoryPage,
+  HistoryQuery,
+  Member,
+  MemberRole,
+  NewChannel,
+  NewMessage,
+  Room,
+  RoomSummary,
+  SavedMessage,
+  User,
+  UserCredentials,
+  UserSummary,
+} from './models';
 
 /** Thrown by create() when a unique field is taken. */
 export class DuplicateKeyError extends Error {
@@ -17,9 +32,21 @@ export abstract class UserRepository {
 export abstract class RoomRepository {
   /** The one direct room of two users, created on first use; (a, b) and (b, a) give the same room. */
   abstract findOrCreateDirect(a: string, b: string): Promise<Room>;
+  /** The creator becomes owner; throws DuplicateKeyError('name') for a public name already taken (any case). */
+  abstract createChannel(input: NewChannel): Promise<Room>;
+  /** Public channels and the user's own private ones, by id, `search` on the name. */
+  abstract listChannels(userId: string, query: ChannelQuery): Promise<ChannelPage>;
   abstract findById(id: string): Promise<Room | null>;
   abstract findForUser(userId: string): Promise<Room[]>;
   abstract summariesForUser(userId: string): Promise<RoomSummary[]>;
+}
+
+export abstract class MembershipRepository {
+  /** False when the user was a member already. */
+  abstract add(roomId: string, userId: string, role: MemberRole): Promise<boolean>;
+  /** False when the user was not a member. An owner who leaves hands ownership to the longest-standing member. */
+  abstract remove(roomId: string, userId: string): Promise<boolean>;
+  abstract list(roomId: string): Promise<Member[]>;
 }
 
 export abstract class MessageRepository {

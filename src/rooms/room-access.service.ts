@@ -23,9 +23,15 @@ export class RoomAccess {
 
   /** The room, if `userId` is a member (and it is of `kind`); else ROOM.NOT_FOUND / ROOM.NOT_MEMBER. */
   async assertMember(roomId: string, userId: string, kind?: RoomKind): Promise<Room> {
+    const room = await this.find(roomId, kind);
+    if (!this.cache.get(roomId)?.members.has(userId)) throw new AppError('ROOM.NOT_MEMBER', `you are not a member of ${roomId}`);
+    return room;
+  }
+
+  /** The room (of `kind`), or ROOM.NOT_FOUND. */
+  async find(roomId: string, kind?: RoomKind): Promise<Room> {
     const entry = this.cache.get(roomId) ?? (await this.load(roomId));
     if (!entry || (kind && entry.room.kind !== kind)) throw new AppError('ROOM.NOT_FOUND', `no ${kind ?? 'room'} ${roomId}`);
-    if (!entry.members.has(userId)) throw new AppError('ROOM.NOT_MEMBER', `you are not a member of ${roomId}`);
     return entry.room;
   }
 

@@ -39,4 +39,19 @@ export class RoomsService {
     await Promise.all(userIds.map((userId) => this.presence.joinRoom(userId, room.id)));
     this.realtime.subscribe(userIds, room.id);
   }
+
+  /** After a membership change in the store: the room as it now is, cached for authorisation. */
+  async reload(roomId: string): Promise<Room> {
+    const room = await this.rooms.findById(roomId);
+    if (!room) throw new AppError('ROOM.NOT_FOUND', `no room ${roomId}`);
+    this.access.remember(room);
+    return room;
+  }
+
+  /** A member left: refused from now on, offline in the room, and unsubscribed on every socket. */
+  async removedMember(roomId: string, userId: string): Promise<void> {
+    await this.reload(roomId);
+    await this.presence.leaveRoom(userId, roomId);
+    this.realtime.unsubscribe([userId], roomId);
+  }
 }

@@ -1,9 +1,10 @@
-import { MessageRepository, RoomRepository, DuplicateKeyError, UserRepository } from '../../src/persistence/ports';
+import { DuplicateKeyError, MembershipRepository, MessageRepository, RoomRepository, UserRepository } from '../../src/persistence/ports';
 import { NewMessage, User } from '../../src/persistence/models';
 
 export interface Store {
   users: UserRepository;
   rooms: RoomRepository;
+  memberships: MembershipRepository;
   messages: MessageRepository;
   close(): Promise<void>;
 }
@@ -52,7 +53,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
       it('gives one direct room per pair, whatever the order and however many concurrent calls', async () => {
         const rooms = await Promise.all([store.rooms.findOrCreateDirect(alice.id, bob.id), store.rooms.findOrCreateDirect(bob.id, alice.id), store.rooms.findOrCreateDirect(alice.id, bob.id)]);
         expect(new Set(rooms.map((r) => r.id)).size).toBe(1);
-        expect(rooms[0]).toEqual({ id: expect.any(String), kind: 'direct', name: null, memberIds: expect.arrayContaining([alice.id, bob.id]), createdAt: expect.any(Date) });
+        expect(rooms[0]).toEqual({ id: expect.any(String), kind: 'direct', name: null, description: null, isPrivate: true, memberIds: expect.arrayContaining([alice.id, bob.id]), createdAt: expect.any(Date) });
         expect(rooms[0].memberIds).toHaveLength(2);
         expect(await store.rooms.findById(rooms[0].id)).toEqual(rooms[0]);
         expect(await store.rooms.findById('000000000000000000000000')).toBeNull();
@@ -66,6 +67,46 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         await store.messages.insertMany([message(ac.id, alice.id, 1), message(ac.id, alice.id, 2), message(ac.id, carol.id, 3)]);
         const summaries = await store.rooms.summariesForUser(carol.id);
         expect(summaries).toEqual([{ ...ac, lastMessage: expect.objectContaining({ seq: 3, sender: { id: carol.id, username: carol.username } }), unreadCount: 2 }]);
+      });
+    });
+
+    describe('channels and memberships', () => {
+      it('creates a channel with its owner and members; public names are unique ignoring case', async () => {
+        const name = unique('Town-');
+        const channel = await store.rooms.createChannel({ name, description: 'd', isPrivate: false, ownerId: alice.id, memberIds: [bob.id, alice.id] });
+        expect(channel).toEqual({ id: expect.any(String), kind: 'channel', name, description: 'd', isPrivate: false, memberIds: expect.arrayContaining([alice.id, bob.id]), createdAt: expect.any(Date) });
+        expect(channel.memberIds).toHaveLength(2);
+        expect((await store.memberships.list(channel.id)).map((m) => [m.userId, m.role])).toEqual(expect.arrayContaining([[alice.id, 'owner'], [bob.id, 'member']]));
+        await expect(store.rooms.createChannel({ name: name.toUpperCase(), description: null, isPrivate: false, ownerId: bob.id, memberIds: [] })).rejects.toEqual(new DuplicateKeyError('name'));
+        const twin = await store.rooms.createChannel({ name, description: null, isPrivate: true, ownerId: bob.id, memberIds: [] });
+        expect(twin).toMatchObject({ name, isPrivate: true, memberIds: [bob.id] });
+      });
+
+      it('adds and removes members once, and hands ownership on when the owner leaves', async () => {
+        const channel = await store.rooms.createChannel({ name: unique('club'), description: null, isPrivate: true, ownerId: alice.id, memberIds: [] });
+        expect(await store.memberships.add(channel.id, bob.id, 'member')).toBe(true);
+        expect(await store.memberships.add(channel.id, bob.id, 'member')).toBe(false);
+        expect(await store.memberships.add(channel.id, carol.id, 'admin')).toBe(true);
+        expect(await store.memberships.remove(channel.id, alice.id)).toBe(true);
+        expect(await store.memberships.remove(channel.id, alice.id)).toBe(false);
+        const members = await store.memberships.list(channel.id);
+        expect(members.map((m) => [m.userId, m.role]).sort()).toEqual([[bob.id, 'member'], [carol.id, 'owner']].sort());
+        expect(members[0]).toEqual({ userId: expect.any(String), username: expect.any(String), role: expect.any(String), joinedAt: expect.any(Date) });
+        expect((await store.rooms.findById(channel.id))?.memberIds.sort()).toEqual([bob.id, carol.id].sort());
+      });
+
+      it('lists public channels and the user\'s private ones, paged by cursor, searchable', async () => {
+        const tag = unique('list');
+        const pub = await store.rooms.createChannel({ name: `${tag}-pub`, description: null, isPrivate: false, ownerId: alice.id, memberIds: [] });
+        const priv = await store.rooms.createChannel({ name: `${tag}-priv`, description: null, isPrivate: true, ownerId: alice.id, memberIds: [] });
+        const pub2 = await store.rooms.createChannel({ name: `${tag}-pub2`, description: null, isPrivate: false, ownerId: bob.id, memberIds: [] });
+        const ids = async (userId: string) => (await store.rooms.listChannels(userId, { search: tag, limit: 10 })).channels.map((c) => c.id);
+        expect(await ids(alice.id)).toEqual([pub.id, priv.id, pub2.id]);
+        expect(await ids(carol.id)).toEqual([pub.id, pub2.id]);
+        const first = await store.rooms.listChannels(alice.id, { search: tag, limit: 2 });
+        expect([first.channels.map((c) => c.id), first.hasMore]).toEqual([[pub.id, priv.id], true]);
+        const second = await store.rooms.listChannels(alice.id, { search: tag, after: priv.id, limit: 2 });
+        expect([second.channels.map((c) => c.id), second.hasMore]).toEqual([[pub2.id], false]);
       });
     });
 

@@ -1,5 +1,6 @@
 import { AppConfig } from '../../src/config/app-config';
 import { SqliteConnection } from '../../src/persistence/sqlite/sqlite-connection';
+import { SqliteMembershipRepository } from '../../src/persistence/sqlite/sqlite-membership.repository';
 import { SqliteMessageRepository } from '../../src/persistence/sqlite/sqlite-message.repository';
 import { SqliteRoomRepository } from '../../src/persistence/sqlite/sqlite-room.repository';
 import { SqliteUserRepository } from '../../src/persistence/sqlite/sqlite-user.repository';
@@ -11,6 +12,7 @@ describeRepositoryContract('SQLite', async () => {
   return {
     users: new SqliteUserRepository(conn),
     rooms: new SqliteRoomRepository(conn),
+    memberships: new SqliteMembershipRepository(conn),
     messages: new SqliteMessageRepository(conn),
     close: async () => conn.onApplicationShutdown(),
   };

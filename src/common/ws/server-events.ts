@@ -47,6 +47,9 @@ type MessageEvents<Sent extends string, Received extends string, Confirmed exten
 export type ServerToClientEvents = MessageEvents<'roomMessageSent', 'roomMessageRecieved', 'roomMessageConfirmed', 'roomMessageFailed'> &
   MessageEvents<'channelMessageSent', 'NEW_MESSAGE_RECEIVED', 'channelMessageConfirmed', 'channelMessageFailed'> & {
     ready: (payload: ReadyPayload) => void;
+    channelCreated: (channel: Room) => void;
+    channelMemberJoined: (payload: { channelId: string; user: UserSummary; invitedBy?: UserSummary }) => void;
+    channelMemberLeft: (payload: { channelId: string; userId: string }) => void;
     userOnline: (payload: { userId: string }) => void;
     userOffline: (payload: { userId: string }) => void;
     exception: (payload: { event: string; tempId?: string; error: ErrorBody }) => void;

@@ -16,3 +16,9 @@ export class SendDirectMessageDto extends MessageContentDto {
   @IsString() @IsNotEmpty() @MaxLength(64)
   roomId: string;
 }
+
+/** `NEW_MESSAGE` payload. */
+export class SendChannelMessageDto extends MessageContentDto {
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  channelId: string;
+}

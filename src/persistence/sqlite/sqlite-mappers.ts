@@ -4,6 +4,8 @@ export interface RoomRow {
   id: string;
   kind: RoomKind;
   name: string | null;
+  description: string | null;
+  is_private: number;
   created_at: number;
   member_ids: string;
 }
@@ -20,7 +22,7 @@ export interface MessageRow {
 }
 
 /** Selects a room with its member ids folded into one comma-separated column. */
-export const ROOM_SELECT = `SELECT r.id, r.kind, r.name, r.created_at,
+export const ROOM_SELECT = `SELECT r.id, r.kind, r.name, r.description, r.is_private, r.created_at,
   (SELECT group_concat(m.user_id) FROM memberships m WHERE m.room_id = r.id) AS member_ids FROM rooms r`;
 
 /** Selects messages with their sender's username. */
@@ -31,6 +33,8 @@ export const toRoom = (r: RoomRow): Room => ({
   id: r.id,
   kind: r.kind,
   name: r.name,
+  description: r.description,
+  isPrivate: r.is_private === 1,
   memberIds: r.member_ids ? r.member_ids.split(',') : [],
   createdAt: new Date(r.created_at),
 });
@@ -44,3 +48,6 @@ export const toMessage = (r: MessageRow): StoredMessage => ({
   tempId: r.temp_id,
   createdAt: new Date(r.created_at),
 });
+
+/** A LIKE pattern matching `text` anywhere, with % and _ taken literally (use with ESCAPE '\\'). */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Room, RoomSummary } from '../models';
+import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummary } from '../models';
 import { newObjectId } from '../object-id';
-import { RoomRepository } from '../ports';
+import { DuplicateKeyError, RoomRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
-import { MESSAGE_SELECT, MessageRow, ROOM_SELECT, RoomRow, toMessage, toRoom } from './sqlite-mappers';
+import { containsPattern, MESSAGE_SELECT, MessageRow, ROOM_SELECT, RoomRow, toMessage, toRoom } from './sqlite-mappers';
 
 @Injectable()
 export class SqliteRoomRepository extends RoomRepository {
@@ -19,12 +19,43 @@ export class SqliteRoomRepository extends RoomRepository {
       if (existing) return existing.id;
       const now = Date.now();
       const roomId = newObjectId();
-      db.prepare("INSERT INTO rooms (id, kind, direct_key, created_at) VALUES (?, 'direct', ?, ?)").run(roomId, key, now);
+      db.prepare("INSERT INTO rooms (id, kind, is_private, direct_key, created_at) VALUES (?, 'direct', 1, ?, ?)").run(roomId, key, now);
       const member = db.prepare('INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?)');
       for (const userId of new Set([a, b])) member.run(roomId, userId, now);
       return roomId;
     }).immediate();
     return (await this.findById(id)) as Room;
+  }
+
+  async createChannel(input: NewChannel): Promise<Room> {
+    const db = this.conn.db;
+    const id = newObjectId();
+    const now = Date.now();
+    try {
+      db.transaction(() => {
+        db.prepare("INSERT INTO rooms (id, kind, name, description, is_private, created_at) VALUES (?, 'channel', ?, ?, ?, ?)")
+          .run(id, input.name, input.description, input.isPrivate ? 1 : 0, now);
+        const member = db.prepare('INSERT OR IGNORE INTO memberships (room_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)');
+        member.run(id, input.ownerId, 'owner', now);
+        for (const userId of input.memberIds) member.run(id, userId, 'member', now);
+      }).immediate();
+    } catch (err) {
+      if (/UNIQUE constraint failed: rooms\.name/.test((err as Error).message)) throw new DuplicateKeyError('name');
+      throw err;
+    }
+    return (await this.findById(id)) as Room;
+  }
+
+  async listChannels(userId: string, q: ChannelQuery): Promise<ChannelPage> {
+    const search = q.search ? containsPattern(q.search) : null;
+    const rows = this.conn.db
+      .prepare(
+        `${ROOM_SELECT} WHERE r.kind = 'channel' AND r.id > ?
+         AND (r.is_private = 0 OR EXISTS (SELECT 1 FROM memberships m WHERE m.room_id = r.id AND m.user_id = ?))
+         AND (? IS NULL OR r.name LIKE ? ESCAPE '\\') ORDER BY r.id LIMIT ?`,
+      )
+      .all(q.after ?? '', userId, search, search, q.limit + 1) as RoomRow[];
+    return { channels: rows.slice(0, q.limit).map(toRoom), hasMore: rows.length > q.limit };
   }
 
   async findById(id: string): Promise<Room | null> {

@@ -12,13 +12,17 @@ export const MIGRATIONS: string[] = [
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('direct', 'channel')),
     name TEXT,
+    description TEXT,
+    is_private INTEGER NOT NULL DEFAULT 0,
     direct_key TEXT UNIQUE,
     created_at INTEGER NOT NULL
   );
+  CREATE UNIQUE INDEX rooms_public_channel_name ON rooms (name COLLATE NOCASE) WHERE kind = 'channel' AND is_private = 0;
+  CREATE INDEX rooms_channels ON rooms (kind, is_private, id);
   CREATE TABLE memberships (
     room_id TEXT NOT NULL REFERENCES rooms(id),
     user_id TEXT NOT NULL REFERENCES users(id),
-    role TEXT NOT NULL DEFAULT 'member',
+    role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('owner', 'admin', 'member')),
     last_read_seq INTEGER NOT NULL DEFAULT 0,
     joined_at INTEGER NOT NULL,
     PRIMARY KEY (room_id, user_id)

@@ -3,6 +3,7 @@ import { User, UserCredentials, UserSummary } from '../models';
 import { newObjectId } from '../object-id';
 import { DuplicateKeyError, UserRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
+import { containsPattern } from './sqlite-mappers';
 
 interface UserRow {
   id: string;
@@ -51,9 +52,8 @@ export class SqliteUserRepository extends UserRepository {
   }
 
   async search(query: string, limit: number): Promise<UserSummary[]> {
-    const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.conn.db
       .prepare("SELECT id, username FROM users WHERE username LIKE ? ESCAPE '\\' ORDER BY username LIMIT ?")
-      .all(pattern, limit) as UserSummary[];
+      .all(containsPattern(query), limit) as UserSummary[];
   }
 }

@@ -8,6 +8,8 @@ export class RoomDto {
   @ApiProperty() id: string;
   @ApiProperty({ enum: ['direct', 'channel'] }) kind: 'direct' | 'channel';
   @ApiPropertyOptional({ nullable: true, type: String }) name: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) description: string | null;
+  @ApiProperty() isPrivate: boolean;
   @ApiProperty({ type: [String] }) memberIds: string[];
   @ApiProperty() createdAt: Date;
 }

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { AuthenticatedUser } from '../auth/auth-tokens';
+import { AppError } from '../common/errors/app-error';
+import { RealtimeService } from '../common/ws/realtime.service';
+import { ChannelPage, Member, Room, UserSummary } from '../persistence/models';
+import { DuplicateKeyError, MembershipRepository, RoomRepository, UserRepository } from '../persistence/ports';
+import { PresenceService } from '../presence/presence.service';
+import { RoomAccess } from '../rooms/room-access.service';
+import { RoomsService } from '../rooms/rooms.service';
+import { CreateChannelDto, ListChannelsQuery } from './dto/channel.dto';
+
+const summary = (u: UserSummary): UserSummary => ({ id: u.id, username: u.username });
+
+/** Channel management; channel messages go through the shared MessagePipeline. */
+@Injectable()
+export class ChannelsService {
+  constructor(
+    private readonly rooms: RoomRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
+    private readonly roomsService: RoomsService,
+    private readonly access: RoomAccess,
+    private readonly presence: PresenceService,
+    private readonly realtime: RealtimeService,
+  ) {}
+
+  async create(me: AuthenticatedUser, dto: CreateChannelDto): Promise<Room> {
+    const memberIds = (dto.memberIds ?? []).filter((id) => id !== me.id);
+    await Promise.all(memberIds.map((id) => this.assertUser(id)));
+    let channel: Room;
+    try {
+      channel = await this.rooms.createChannel({ name: dto.name, description: dto.description ?? null, isPrivate: dto.isPrivate ?? false, ownerId: me.id, memberIds });
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) throw new AppError('CHANNEL.NAME_TAKEN', `a public channel named "${dto.name}" exists`);
+      throw err;
+    }
+    await this.roomsService.addedMembers(channel, channel.memberIds);
+    this.realtime.to({ userIds: channel.memberIds }).emit('channelCreated', channel);
+    return channel;
+  }
+
+  async list(me: AuthenticatedUser, q: ListChannelsQuery): Promise<ChannelPage & { nextCursor: string | null }> {
+    const page = await this.rooms.listChannels(me.id, { search: q.search, after: q.after, limit: q.limit });
+    return { ...page, nextCursor: page.hasMore ? page.channels[page.channels.length - 1].id : null };
+  }
+
+  /** Members see any channel; everyone sees a public one. */
+  async get(me: AuthenticatedUser, channelId: string): Promise<Room> {
+    const channel = await this.access.find(channelId, 'channel');
+    if (channel.isPrivate && !channel.memberIds.includes(me.id)) throw new AppError('ROOM.NOT_MEMBER', 'this channel is private');
+    return channel;
+  }
+
+  async members(me: AuthenticatedUser, channelId: string): Promise<Array<Member & { online: boolean }>> {
+    await this.get(me, channelId);
+    const members = await this.memberships.list(channelId);
+    return Promise.all(members.map(async (m) => ({ ...m, online: await this.presence.isOnline(m.userId) })));
+  }
+
+  async join(me: AuthenticatedUser, channelId: string): Promise<Room> {
+    const channel = await this.access.find(channelId, 'channel');
+    if (channel.isPrivate && !channel.memberIds.includes(me.id)) throw new AppError('CHANNEL.PRIVATE', 'this channel is private: ask a member for an invitation');
+    return this.addMember(channelId, summary(me));
+  }
+
+  async invite(me: AuthenticatedUser, channelId: string, userId: string): Promise<Room> {
+    const channel = await this.access.assertMember(channelId, me.id, 'channel');
+    if (channel.isPrivate) {
+      const mine = (await this.memberships.list(channelId)).find((m) => m.userId === me.id);
+      if (mine?.role === 'member') throw new AppError('CHANNEL.FORBIDDEN', 'only the owner or an admin may invite to a private channel');
+    }
+    return this.addMember(channelId, await this.assertUser(userId), summary(me));
+  }
+
+  async leave(me: AuthenticatedUser, channelId: string): Promise<void> {
+    await this.access.assertMember(channelId, me.id, 'channel');
+    if (!(await this.memberships.remove(channelId, me.id))) return;
+    // Announced before unsubscribing, so the leaver's other tabs hear it too.
+    this.realtime.to({ roomIds: [channelId], userIds: [me.id] }).emit('channelMemberLeft', { channelId, userId: me.id });
+    await this.roomsService.removedMember(channelId, me.id);
+  }
+
+  private async addMember(channelId: string, user: UserSummary, invitedBy?: UserSummary): Promise<Room> {
+    if (!(await this.memberships.add(channelId, user.id, 'member'))) return this.access.find(channelId);
+    const channel = await this.roomsService.reload(channelId);
+    await this.roomsService.addedMembers(channel, [user.id]);
+    this.realtime.to({ roomIds: [channelId] }).emit('channelMemberJoined', { channelId, user, ...(invitedBy && { invitedBy }) });
+    return channel;
+  }
+
+  private async assertUser(userId: string): Promise<UserSummary> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new AppError('USER.NOT_FOUND', `no user ${userId}`);
+    return summary(user);
+  }
+}

@@ -43,7 +43,7 @@ describe('Delivery pipeline (e2e)', () => {
   it('reports a store failure as roomMessageFailed (retryable) to every member, after retries', async () => {
     const { t, a1, b1, roomId } = await start({ PERSIST_MAX_RETRIES: '2' });
     expect(await ack(a1, 'roomMessage', { roomId, body: 'seeds the seq' })).toMatchObject({ success: true, seq: 1 });
-    t.app.get(SqliteConnection).db.close();
+    await t.app.get(SqliteConnection).close();
     const failures = [a1, b1].map((s) => next(s, 'roomMessageFailed', (f) => f.tempId === 'doomed'));
     const res = await ack(a1, 'roomMessage', { roomId, body: 'will not be saved', tempId: 'doomed' });
     expect(res).toMatchObject({ success: true, tempId: 'doomed' });
@@ -57,7 +57,7 @@ describe('Delivery pipeline (e2e)', () => {
 
   it('refuses a send with STORE.UNAVAILABLE when the store is down before the room was ever used', async () => {
     const { t, a1, roomId } = await start({});
-    t.app.get(SqliteConnection).db.close();
+    await t.app.get(SqliteConnection).close();
     expect(await ack(a1, 'roomMessage', { roomId, body: 'no seq to give' })).toMatchObject({ success: false, error: { code: 'STORE.UNAVAILABLE' } });
   });
 
@@ -66,7 +66,7 @@ describe('Delivery pipeline (e2e)', () => {
     const seeded = next(a1, 'roomMessageConfirmed');
     await ack(a1, 'roomMessage', { roomId, body: 'seeds the seq' });
     await seeded;
-    t.app.get(SqliteConnection).db.close();
+    await t.app.get(SqliteConnection).close();
     const acks = [];
     for (let i = 0; i < 8; i++) acks.push(await ack(a1, 'roomMessage', { roomId, body: `b${i}` }));
     expect(acks.filter((a) => a.success)).toHaveLength(5);

@@ -1,10 +1,24 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { MessageMappingProperties } from '@nestjs/websockets';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { ServerOptions } from 'socket.io';
+import { isObservable, Observable } from 'rxjs';
+import { ServerOptions, Socket } from 'socket.io';
 import { AppConfig } from '../../config/app-config';
 
-/** Socket.IO server options that come from configuration rather than decorators. */
+type Handler = MessageMappingProperties & { isAckHandledManually?: boolean };
+const HANDLERS = Symbol('chatHandlers');
+type TableSocket = Socket & { [HANDLERS]?: Map<string, Handler> };
+
+/**
+ * Socket.IO with configured options, and one event listener per socket. Nest's IoAdapter
+ * builds an RxJS pipeline per handler per socket (about 4 KB of heap each); here every
+ * event of a socket goes through one `onAny` listener and a small table of the gateways'
+ * handlers. Guards, pipes, filters and interceptors are untouched: they live in the
+ * callbacks Nest hands us.
+ */
 export class ChatIoAdapter extends IoAdapter {
+  private readonly logger = new Logger(ChatIoAdapter.name);
+
   constructor(
     app: INestApplicationContext,
     private readonly config: AppConfig,
@@ -19,5 +33,39 @@ export class ChatIoAdapter extends IoAdapter {
       maxHttpBufferSize: this.config.maxHttpBufferSize,
       cors: { origin: true },
     });
+  }
+
+  // Called once per gateway for each new socket: all of them share the socket's one listener.
+  override bindMessageHandlers(socket: TableSocket, handlers: Handler[], transform: (data: unknown) => Observable<unknown>): void {
+    let table = socket[HANDLERS];
+    if (!table) {
+      const own = new Map<string, Handler>();
+      table = socket[HANDLERS] = own;
+      socket.onAny((event: string, ...args: unknown[]) => {
+        const handler = own.get(event);
+        if (handler) void this.dispatch(socket, handler, args, transform);
+      });
+    }
+    for (const handler of handlers) table.set(handler.message as string, handler);
+  }
+
+  private async dispatch(socket: Socket, handler: Handler, args: unknown[], transform: (data: unknown) => Observable<unknown>): Promise<void> {
+    const { data, ack } = this.mapPayload(args.length <= 1 ? args[0] : args);
+    try {
+      const result: unknown = await handler.callback(data, ack);
+      const respond = (response: unknown) => this.respond(socket, handler, ack, response);
+      if (isObservable(result) || result instanceof Promise) transform(result).subscribe(respond);
+      else respond(result);
+    } catch (err) {
+      // Nest's proxy already routes handler errors to the exception filters; this is a last resort.
+      this.logger.error(`handler for "${String(handler.message)}" failed: ${(err as Error).message}`);
+    }
+  }
+
+  private respond(socket: Socket, handler: Handler, ack: unknown, response: unknown): void {
+    if (response === undefined || response === null) return;
+    const evented = response as { event?: string; data?: unknown };
+    if (evented.event) socket.emit(evented.event, evented.data);
+    else if (!handler.isAckHandledManually && typeof ack === 'function') ack(response);
   }
 }

@@ -5,22 +5,29 @@ import { dirname } from 'node:path';
 import { AppConfig } from '../../config/app-config';
 import { StoreHealth } from '../ports';
 import { MIGRATIONS } from './sqlite-schema';
+import { SqliteWriter } from './sqlite-writer';
 
-/** The one better-sqlite3 handle: WAL mode, migrated on open, closed last on shutdown. */
+/**
+ * The store's connections: this thread's handle (reads and the rare user/room writes) and
+ * the writer thread for message batches. WAL mode, migrated on open, closed last on shutdown.
+ */
 @Injectable()
 export class SqliteConnection extends StoreHealth implements OnApplicationShutdown {
   private readonly logger = new Logger(SqliteConnection.name);
   readonly db: Database.Database;
+  readonly writer: SqliteWriter;
 
   constructor(config: AppConfig) {
     super();
-    if (config.sqlitePath !== ':memory:') mkdirSync(dirname(config.sqlitePath), { recursive: true });
+    if (config.sqlitePath === ':memory:') throw new Error('SQLITE_PATH must be a file: the writer thread opens it too');
+    mkdirSync(dirname(config.sqlitePath), { recursive: true });
     this.db = new Database(config.sqlitePath);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+    this.writer = new SqliteWriter(config.sqlitePath);
     this.logger.log(`SQLite store at ${config.sqlitePath}`);
   }
 
@@ -39,7 +46,12 @@ export class SqliteConnection extends StoreHealth implements OnApplicationShutdo
     this.db.prepare('SELECT 1').get();
   }
 
-  onApplicationShutdown(): void {
+  async close(): Promise<void> {
+    await this.writer.close();
     if (this.db.open) this.db.close();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
   }
 }

@@ -4,6 +4,7 @@ import { newObjectId } from '../object-id';
 import { MessageRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
 import { MESSAGE_SELECT, MessageRow, toMessage } from './sqlite-mappers';
+import { InsertRow } from './sqlite-writer';
 
 @Injectable()
 export class SqliteMessageRepository extends MessageRepository {
@@ -12,24 +13,16 @@ export class SqliteMessageRepository extends MessageRepository {
   }
 
   async insertMany(messages: NewMessage[]): Promise<SavedMessage[]> {
-    const db = this.conn.db;
-    const insert = db.prepare(
-      `INSERT INTO messages (id, room_id, seq, sender_id, body, temp_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (room_id, sender_id, temp_id) DO NOTHING`,
-    );
-    const existing = db.prepare('SELECT id, seq, created_at FROM messages WHERE room_id = ? AND sender_id = ? AND temp_id = ?');
-    // One transaction per batch: the group commit.
-    return db.transaction(() =>
-      messages.map((m): SavedMessage => {
-        const id = newObjectId();
-        const at = m.createdAt.getTime();
-        if (insert.run(id, m.roomId, m.seq, m.senderId, m.body, m.tempId, at).changes === 1) {
-          return { _id: id, roomId: m.roomId, seq: m.seq, tempId: m.tempId, createdAt: m.createdAt, duplicate: false };
-        }
-        const row = existing.get(m.roomId, m.senderId, m.tempId) as { id: string; seq: number; created_at: number };
-        return { _id: row.id, roomId: m.roomId, seq: row.seq, tempId: m.tempId, createdAt: new Date(row.created_at), duplicate: true };
-      }),
-    ).immediate();
+    const rows = messages.map((m): InsertRow => [newObjectId(), m.roomId, m.seq, m.senderId, m.body, m.tempId, m.createdAt.getTime()]);
+    const results = await this.conn.writer.insert(rows);
+    return results.map(([id, seq, createdAt, duplicate], i) => ({
+      _id: id,
+      roomId: messages[i].roomId,
+      seq,
+      tempId: messages[i].tempId,
+      createdAt: new Date(createdAt),
+      duplicate,
+    }));
   }
 
   async maxSeq(roomId: string): Promise<number> {

@@ -1,0 +1,85 @@
+// Latency and throughput measurements over one room, identical for ours and the baseline.
+const { now, summarize } = require('./clients');
+
+const KINDS = {
+  direct: { event: 'roomMessage', idField: 'roomId', received: 'roomMessageRecieved', confirmed: 'roomMessageConfirmed' },
+  channel: { event: 'NEW_MESSAGE', idField: 'channelId', received: 'NEW_MESSAGE_RECEIVED', confirmed: 'channelMessageConfirmed' },
+};
+
+let counter = 0;
+
+/** Tracks, per tempId, when the last receiver got the message. */
+class Room {
+  constructor(kind, roomId, sender, receivers) {
+    Object.assign(this, { kind: KINDS[kind], roomId, sender, receivers });
+    this.pending = new Map();
+    this.deliveries = 0;
+    const onReceived = (m) => {
+      this.deliveries++;
+      const p = this.pending.get(m.tempId);
+      if (p && --p.remaining === 0) {
+        this.pending.delete(m.tempId);
+        p.resolve(now() - p.t0);
+      }
+    };
+    receivers.forEach((s) => s.on(this.kind.received, onReceived));
+    this.confirmations = new Map();
+    sender.on(this.kind.confirmed, (c) => this.confirmations.get(c.tempId)?.(now()));
+  }
+
+  /** Sends one message; resolves { ack, last, confirmed? } latencies in ms. */
+  send(withConfirmation = false) {
+    const tempId = `b${process.pid}-${++counter}`;
+    const t0 = now();
+    const last = new Promise((resolve) => this.pending.set(tempId, { remaining: this.receivers.length, t0, resolve }));
+    const confirmed = withConfirmation ? new Promise((resolve) => this.confirmations.set(tempId, (t) => resolve(t - t0))) : undefined;
+    const ack = this.sender.timeout(30_000).emitWithAck(this.kind.event, { [this.kind.idField]: this.roomId, body: 'benchmark message body', tempId }).then((res) => {
+      if (!res.success) throw new Error(`send refused: ${JSON.stringify(res.error)}`);
+      return now() - t0;
+    });
+    return Promise.all([ack, last, confirmed]).then(([a, l, c]) => {
+      this.confirmations.delete(tempId);
+      return { ack: a, last: l, confirmed: c };
+    });
+  }
+
+  close() {
+    this.receivers.forEach((s) => s.removeAllListeners(this.kind.received));
+    this.sender.removeAllListeners(this.kind.confirmed);
+  }
+}
+
+/** One message at a time: the idle latencies. */
+async function sequential(room, count, withConfirmation = false) {
+  const results = [];
+  for (let i = 0; i < count; i++) results.push(await room.send(withConfirmation));
+  const pick = (k) => summarize(results.map((r) => r[k]));
+  return { ack: pick('ack'), last: pick('last'), confirmed: withConfirmation ? pick('confirmed') : undefined };
+}
+
+/** A fixed send rate for a fixed time: latencies under moderate load. */
+async function atRate(room, perSecond, seconds) {
+  const sends = [];
+  const start = now();
+  for (let i = 0; i < perSecond * seconds; i++) {
+    const due = start + (i * 1000) / perSecond;
+    const wait = due - now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    sends.push(room.send());
+  }
+  const results = await Promise.all(sends);
+  return { ack: summarize(results.map((r) => r.ack)), last: summarize(results.map((r) => r.last)) };
+}
+
+/** As fast as the server fans out, `window` messages in flight, for a fixed time. */
+async function saturated(room, seconds, window = 64) {
+  const start = now();
+  const before = room.deliveries;
+  const worker = async () => {
+    while (now() - start < seconds * 1000) await room.send();
+  };
+  await Promise.all(Array.from({ length: window }, worker));
+  return { deliveriesPerSec: ((room.deliveries - before) * 1000) / (now() - start) };
+}
+
+module.exports = { Room, sequential, atRate, saturated };

@@ -1,0 +1,71 @@
+// npm run bench [-- --scenarios=dm,fanout,durable,memory --sizes=10,100,1000 --connections=1000,5000 --seconds=3 --rate=20]
+// Ours (dist/) vs a plain Socket.IO server, side by side in one run, loopback only.
+const { mkdirSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const { join } = require('node:path');
+const scenarios = require('./scenarios');
+const { seed } = require('./seed');
+const servers = require('./servers');
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
+const list = (v, d) => (v ? v.split(',') : d);
+const opts = {
+  scenarios: list(args.scenarios, ['dm', 'fanout', 'durable', 'memory']),
+  sizes: list(args.sizes, ['10', '100', '1000']).map(Number),
+  connections: list(args.connections, ['1000', '5000']).map(Number),
+  seconds: Number(args.seconds ?? 3),
+  rate: Number(args.rate ?? 20),
+  warmup: 200,
+  dmCount: Number(args.count ?? 1000),
+  fanoutCount: 300,
+};
+
+function table(rows) {
+  const lines = [['scenario', 'metric', 'ours', 'baseline', 'ratio'].join(' | '), '--- | --- | ---: | ---: | ---:'];
+  for (const r of rows) {
+    const ratio = r.baseline ? r.ours / r.baseline : NaN;
+    const base = r.against ? `${r.baseline} (${r.against})` : r.baseline;
+    lines.push([r.scenario, r.metric, `${r.ours} ${r.unit}`, `${base} ${r.unit}`, `${ratio.toFixed(2)}x`].join(' | '));
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  servers.pinSelf();
+  const started = Date.now();
+  const roomSpecs = [{ kind: 'direct', members: 2 }, ...opts.sizes.map((n) => ({ kind: 'channel', members: n }))];
+  const roomUsers = Math.max(2, ...opts.sizes);
+  const data = seed(roomUsers + Math.max(0, ...opts.connections), roomSpecs);
+  data.idleTokens = data.tokens.slice(roomUsers);
+  const durableData = seed(2, [{ kind: 'direct', members: 2 }]);
+  const env = { RATE_LIMIT_PER_SEC: '100000', RATE_LIMIT_BURST: '100000', PERSIST_BUFFER_LIMIT: '100000' };
+  const running = {
+    ours: await servers.startOurs({ ...env, ...data.env }),
+    baseline: await servers.startBaseline(),
+    durable: await servers.startOurs({ ...env, ...durableData.env, DELIVERY_MODE: 'durable' }),
+  };
+  const machine = { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, pinned: servers.pinned };
+  console.log(`machine: ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, servers pinned to their own core: ${machine.pinned}`);
+  const rows = [];
+  try {
+    for (const name of opts.scenarios) {
+      const t0 = Date.now();
+      rows.push(...(await scenarios[name](running, name === 'durable' ? durableData : data, opts)));
+      console.log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await Promise.all(Object.values(running).map((s) => s.stop()));
+  }
+  console.log(`\n${table(rows)}\n\nratio = ours / baseline (lower is better, except deliveries/s); total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ machine, opts, rows }, null, 2));
+  console.log(`results: ${file}`);
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,4 +1,4 @@
-// npm run bench [-- --scenarios=dm,fanout,durable,memory --sizes=10,100,1000 --connections=1000,5000 --seconds=3 --rate=20]
+// npm run bench [-- --scenarios=dm,fanout,durable,memory --sizes=10,100,1000 --connections=1000,5000 --seconds=3 --rate=20 --count=1000 --flushMs=N]
 // Ours (dist/) vs a plain Socket.IO server, side by side in one run, loopback only.
 const { mkdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
@@ -38,7 +38,7 @@ async function main() {
   const data = seed(roomUsers + Math.max(0, ...opts.connections), roomSpecs);
   data.idleTokens = data.tokens.slice(roomUsers);
   const durableData = seed(2, [{ kind: 'direct', members: 2 }]);
-  const env = { RATE_LIMIT_PER_SEC: '100000', RATE_LIMIT_BURST: '100000', PERSIST_BUFFER_LIMIT: '100000' };
+  const env = { RATE_LIMIT_PER_SEC: '100000', RATE_LIMIT_BURST: '100000', PERSIST_BUFFER_LIMIT: '100000', ...(args.flushMs && { PERSIST_FLUSH_MS: args.flushMs }) };
   const running = {
     ours: await servers.startOurs({ ...env, ...data.env }),
     baseline: await servers.startBaseline(),

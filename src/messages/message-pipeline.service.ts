@@ -96,7 +96,10 @@ export class MessagePipeline {
     const sender = socket.data.user;
     const wire = toWireMessage(kind, message, sender, id, optimistic);
     socket.emit(kind.sent, wire);
-    socket.to(roomChannel(message.roomId)).emit(kind.received, wire);
+    // The ack leaves before the fan-out: a room of thousands must not delay the sender's answer.
+    // setImmediate is FIFO, so broadcasts keep seq order.
+    const room = socket.to(roomChannel(message.roomId));
+    setImmediate(() => room.emit(kind.received, wire));
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, !optimistic));
   }
 

@@ -95,11 +95,13 @@ export class MessagePipeline {
   private deliver(kind: DeliveryKind, socket: ChatSocket, message: NewMessage, id: string, optimistic: boolean): void {
     const sender = socket.data.user;
     const wire = toWireMessage(kind, message, sender, id, optimistic);
-    socket.emit(kind.sent, wire);
-    // The ack leaves before the fan-out: a room of thousands must not delay the sender's answer.
-    // setImmediate is FIFO, so broadcasts keep seq order.
+    // The ack leaves first, so a room of thousands never delays the sender's answer; both
+    // emits share one setImmediate (a FIFO queue), so every socket still sees seq order.
     const room = socket.to(roomChannel(message.roomId));
-    setImmediate(() => room.emit(kind.received, wire));
+    setImmediate(() => {
+      socket.emit(kind.sent, wire);
+      room.emit(kind.received, wire);
+    });
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, !optimistic));
   }
 

@@ -22,7 +22,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventEmitterModule.forRoot(),
         CommonWsModule,
-        PersistenceModule,
+        PersistenceModule.forRoot(config),
         AuthModule,
         PresenceModule,
         RoomsModule,

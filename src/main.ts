@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { AppConfig } from './config/app-config';
 import { ConfigError } from './config/env.validation';
+import { checkMongoReachable } from './persistence/mongo/mongo-connection';
 
 function loadConfig(): AppConfig {
   try {
@@ -18,6 +19,12 @@ function loadConfig(): AppConfig {
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
+  if (config.mongodbUri) {
+    await checkMongoReachable(config.mongodbUri).catch((err: Error) => {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    });
+  }
   const app = configureApp(await NestFactory.create(AppModule.forRoot(config)), config);
   // SIGTERM/SIGINT: stop accepting, flush the write-behind buffer, confirm, close the store.
   app.enableShutdownHooks();

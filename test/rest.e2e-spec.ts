@@ -63,6 +63,21 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
     expect(await res.json()).toMatchObject({ code: 'VALIDATION.FAILED' });
   });
 
+  it('exits within 15 s with one clear line when MongoDB is unreachable, credentials redacted', async () => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'main.js')], {
+      env: { ...process.env, MONGODB_URI: 'mongodb://chat:hunter2@127.0.0.1:1/chat', JWT_SECRET: 'x'.repeat(32), PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Cannot reach MongoDB at mongodb:\/\/127\.0\.0\.1:1: /)]);
+    expect(stderr).not.toContain('hunter2');
+  });
+
   it('refuses to start on a bad environment, one line per bad variable', async () => {
     const child = spawn(process.execPath, [join(__dirname, '..', 'dist', 'main.js')], {
       env: { ...process.env, PORT: 'eighty', DELIVERY_MODE: 'sometimes', NODE_ENV: 'production', JWT_SECRET: '' },

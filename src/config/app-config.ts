@@ -9,6 +9,8 @@ export class AppConfig {
   jwtSecret: string;
   jwtExpiresIn: string;
   sqlitePath: string;
+  /** When set, MongoDB is the store; SQLite otherwise. */
+  mongodbUri?: string;
   deliveryMode: 'optimistic' | 'durable';
   maxMessageLength: number;
   persistBatchSize: number;
@@ -32,6 +34,7 @@ export class AppConfig {
       jwtSecret,
       jwtExpiresIn: v.JWT_EXPIRES_IN,
       sqlitePath: v.SQLITE_PATH,
+      mongodbUri: v.MONGODB_URI,
       deliveryMode: v.DELIVERY_MODE,
       maxMessageLength: v.MAX_MESSAGE_LENGTH,
       persistBatchSize: v.PERSIST_BATCH_SIZE,

@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /** Every environment variable the server reads, validated once at start. */
 export class EnvironmentVariables {
@@ -18,6 +18,9 @@ export class EnvironmentVariables {
 
   @IsString() @MinLength(1)
   SQLITE_PATH = './data/chat.db';
+
+  @IsOptional() @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// or mongodb+srv:// URI' })
+  MONGODB_URI?: string;
 
   @IsIn(['optimistic', 'durable'])
   DELIVERY_MODE: 'optimistic' | 'durable' = 'optimistic';

@@ -1,4 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AppConfig } from '../config/app-config';
+import { MongoHealth, mongooseOptions } from './mongo/mongo-connection';
+import { MongoMembershipRepository } from './mongo/mongo-membership.repository';
+import { MongoMessageRepository } from './mongo/mongo-message.repository';
+import { MongoRoomRepository } from './mongo/mongo-room.repository';
+import { MongoUserRepository } from './mongo/mongo-user.repository';
+import { MembershipDoc, MembershipSchema } from './mongo/schemas/membership.schema';
+import { MessageDoc, MessageSchema } from './mongo/schemas/message.schema';
+import { RoomDoc, RoomSchema } from './mongo/schemas/room.schema';
+import { UserDoc, UserSchema } from './mongo/schemas/user.schema';
 import { MembershipRepository, MessageRepository, RoomRepository, StoreHealth, UserRepository } from './ports';
 import { SqliteConnection } from './sqlite/sqlite-connection';
 import { SqliteMembershipRepository } from './sqlite/sqlite-membership.repository';
@@ -6,17 +17,44 @@ import { SqliteMessageRepository } from './sqlite/sqlite-message.repository';
 import { SqliteRoomRepository } from './sqlite/sqlite-room.repository';
 import { SqliteUserRepository } from './sqlite/sqlite-user.repository';
 
-/** Binds every repository port to its adapter. SQLite is the embedded default. */
+const PORTS = [StoreHealth, UserRepository, RoomRepository, MembershipRepository, MessageRepository];
+
+const sqlite: Provider[] = [
+  SqliteConnection,
+  { provide: StoreHealth, useExisting: SqliteConnection },
+  { provide: UserRepository, useClass: SqliteUserRepository },
+  { provide: RoomRepository, useClass: SqliteRoomRepository },
+  { provide: MembershipRepository, useClass: SqliteMembershipRepository },
+  { provide: MessageRepository, useClass: SqliteMessageRepository },
+];
+
+const mongo: Provider[] = [
+  { provide: StoreHealth, useClass: MongoHealth },
+  { provide: UserRepository, useClass: MongoUserRepository },
+  { provide: RoomRepository, useClass: MongoRoomRepository },
+  { provide: MembershipRepository, useClass: MongoMembershipRepository },
+  { provide: MessageRepository, useClass: MongoMessageRepository },
+];
+
+/** Binds every repository port to one adapter: MongoDB when MONGODB_URI is set, else embedded SQLite. */
 @Global()
-@Module({
-  providers: [
-    SqliteConnection,
-    { provide: StoreHealth, useExisting: SqliteConnection },
-    { provide: UserRepository, useClass: SqliteUserRepository },
-    { provide: RoomRepository, useClass: SqliteRoomRepository },
-    { provide: MembershipRepository, useClass: SqliteMembershipRepository },
-    { provide: MessageRepository, useClass: SqliteMessageRepository },
-  ],
-  exports: [StoreHealth, UserRepository, RoomRepository, MembershipRepository, MessageRepository],
-})
-export class PersistenceModule {}
+@Module({})
+export class PersistenceModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (!config.mongodbUri) return { module: PersistenceModule, providers: sqlite, exports: PORTS };
+    return {
+      module: PersistenceModule,
+      imports: [
+        MongooseModule.forRoot(config.mongodbUri, mongooseOptions()),
+        MongooseModule.forFeature([
+          { name: UserDoc.name, schema: UserSchema },
+          { name: RoomDoc.name, schema: RoomSchema },
+          { name: MembershipDoc.name, schema: MembershipSchema },
+          { name: MessageDoc.name, schema: MessageSchema },
+        ]),
+      ],
+      providers: mongo,
+      exports: PORTS,
+    };
+  }
+}

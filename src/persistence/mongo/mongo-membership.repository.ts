@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { Member, MemberRole } from '../models';
+import { MembershipRepository } from '../ports';
+import { toMember } from './mongo-mappers';
+import { MembershipDoc } from './schemas/membership.schema';
+import { UserDoc } from './schemas/user.schema';
+
+@Injectable()
+export class MongoMembershipRepository extends MembershipRepository {
+  constructor(
+    @InjectModel(MembershipDoc.name) private readonly memberships: Model<MembershipDoc>,
+    @InjectModel(UserDoc.name) private readonly users: Model<UserDoc>,
+  ) {
+    super();
+  }
+
+  async add(roomId: string, userId: string, role: MemberRole): Promise<boolean> {
+    const res = await this.memberships.updateOne(
+      { roomId, userId },
+      { $setOnInsert: { role, lastReadSeq: 0, joinedAt: new Date() } },
+      { upsert: true },
+    );
+    return res.upsertedCount === 1;
+  }
+
+  async remove(roomId: string, userId: string): Promise<boolean> {
+    const removed = await this.memberships.findOneAndDelete({ roomId, userId }).lean<MembershipDoc>();
+    if (removed?.role === 'owner') {
+      // Admins first, then the longest-standing member.
+      const heir = await this.memberships.aggregate<MembershipDoc & { _id: unknown }>([
+        { $match: { roomId } },
+        { $addFields: { isAdmin: { $eq: ['$role', 'admin'] } } },
+        { $sort: { isAdmin: -1, joinedAt: 1, userId: 1 } },
+        { $limit: 1 },
+      ]);
+      if (heir[0]) await this.memberships.updateOne({ roomId, userId: heir[0].userId }, { $set: { role: 'owner' } });
+    }
+    return removed !== null;
+  }
+
+  async list(roomId: string): Promise<Member[]> {
+    const docs = await this.memberships.find({ roomId }).sort({ joinedAt: 1 }).lean<MembershipDoc[]>();
+    const users = await this.users.find({ _id: { $in: docs.map((d) => d.userId) } }, { username: 1 }).lean<UserDoc[]>();
+    const names = new Map(users.map((u) => [u._id, u.username]));
+    return docs.map((d) => toMember(d, names.get(d.userId) ?? '')).sort((a, b) => +a.joinedAt - +b.joinedAt || a.username.localeCompare(b.username));
+  }
+}

@@ -1,0 +1,26 @@
+import { describeMongoUri } from './mongo-connection';
+import { containsRegex, historyFind } from './mongo-queries';
+
+describe('Mongo queries', () => {
+  it('pages history backwards from the newest, or from `before`', () => {
+    expect(historyFind('r', { limit: 50 })).toEqual({ filter: { roomId: 'r' }, sort: { seq: -1 }, limit: 51, ascending: false });
+    expect(historyFind('r', { before: 10, limit: 5 })).toEqual({ filter: { roomId: 'r', seq: { $lt: 10 } }, sort: { seq: -1 }, limit: 6, ascending: false });
+  });
+
+  it('pages history forwards from `after`, within `before` when both are given', () => {
+    expect(historyFind('r', { after: 3, limit: 5 })).toEqual({ filter: { roomId: 'r', seq: { $gt: 3 } }, sort: { seq: 1 }, limit: 6, ascending: true });
+    expect(historyFind('r', { after: 3, before: 9, limit: 2 }).filter).toEqual({ roomId: 'r', seq: { $gt: 3, $lt: 9 } });
+  });
+
+  it('searches text literally and without case', () => {
+    const re = containsRegex('a.b*(c)');
+    expect(re.test('xxA.B*(C)yy')).toBe(true);
+    expect(re.test('axbbbc')).toBe(false);
+  });
+
+  it('names the MongoDB hosts without credentials', () => {
+    expect(describeMongoUri('mongodb://bob:s3cret@db1:27017,db2:27017/chat?replicaSet=rs0')).toBe('mongodb://db1:27017,db2:27017');
+    expect(describeMongoUri('mongodb+srv://cluster0.example.net/chat')).toBe('mongodb+srv://cluster0.example.net');
+    expect(describeMongoUri('nonsense')).toBe('an invalid MongoDB URI');
+  });
+});

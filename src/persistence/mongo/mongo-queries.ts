@@ -1,0 +1,23 @@
+import { HistoryQuery } from '../models';
+
+/** Escapes a user's text for a case-insensitive "contains" regex. */
+export const containsRegex = (text: string): RegExp => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+
+/** The find() of a history page: newest-first unless paging forwards from `after`. */
+export function historyFind(roomId: string, q: HistoryQuery) {
+  const seq: Record<string, number> = {};
+  if (q.after !== undefined) seq.$gt = q.after;
+  if (q.before !== undefined) seq.$lt = q.before;
+  const ascending = q.after !== undefined;
+  return {
+    filter: Object.keys(seq).length ? { roomId, seq } : { roomId },
+    sort: { seq: ascending ? 1 : -1 } as const,
+    limit: q.limit + 1,
+    ascending,
+  };
+}
+
+/** Mongo's duplicate-key error, as raised by the driver. */
+export function isDuplicateKey(err: unknown): err is { code: 11000; keyPattern?: Record<string, number> } {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+}

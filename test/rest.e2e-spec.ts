@@ -36,6 +36,21 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
     expect((await history('')).body.messages).toHaveLength(12);
   });
 
+  it('counts unread messages from the read marker, which only moves forward', async () => {
+    const unread = async () => (await http(t.url, 'GET', '/rooms', { token: bob.token })).body.find((r: any) => r.id === roomId).unreadCount;
+    expect(await unread()).toBe(12);
+    expect(await http(t.url, 'POST', `/rooms/${roomId}/read`, { token: bob.token, body: { seq: 10 } })).toEqual({ status: 200, body: { roomId, lastReadSeq: 10 } });
+    expect(await unread()).toBe(2);
+    expect((await http(t.url, 'POST', `/rooms/${roomId}/read`, { token: bob.token, body: { seq: 4 } })).body.lastReadSeq).toBe(10);
+    const b1 = await connect(t.url, bob.token);
+    expect(await ack(b1, 'markRead', { roomId, seq: 12 })).toEqual({ success: true, roomId, lastReadSeq: 12 });
+    expect(await ack(b1, 'markRead', { roomId, seq: -1 })).toMatchObject({ success: false, error: { code: 'VALIDATION.FAILED' } });
+    b1.close();
+    expect(await unread()).toBe(0);
+    const stranger = await registerUser(t.url, 'stranger');
+    expect(await http(t.url, 'POST', `/rooms/${roomId}/read`, { token: stranger.token, body: { seq: 1 } })).toMatchObject({ status: 403, body: { code: 'ROOM.NOT_MEMBER' } });
+  });
+
   it('refuses bad cursors and limits with VALIDATION.FAILED', async () => {
     for (const query of ['?limit=0', '?limit=201', '?limit=abc', '?before=-1', '?after=x', '?other=1']) {
       expect([query, await history(query)]).toEqual([query, expect.objectContaining({ status: 400, body: expect.objectContaining({ code: 'VALIDATION.FAILED' }) })]);
@@ -46,7 +61,7 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
     const doc = (await http(t.url, 'GET', '/docs-json')).body;
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/auth/login', '/auth/me', '/auth/register', '/channels', '/channels/{id}', '/channels/{id}/invite', '/channels/{id}/join',
-      '/channels/{id}/leave', '/channels/{id}/members', '/direct/{userId}', '/health', '/rooms', '/rooms/{roomId}/messages', '/users',
+      '/channels/{id}/leave', '/channels/{id}/members', '/direct/{userId}', '/health', '/rooms', '/rooms/{roomId}/messages', '/rooms/{roomId}/read', '/users',
     ]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.paths['/rooms/{roomId}/messages'].get.security).toEqual([{ bearer: [] }]);

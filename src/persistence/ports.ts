@@ -47,6 +47,8 @@ export abstract class MembershipRepository {
   /** False when the user was not a member. An owner who leaves hands ownership to the longest-standing member. */
   abstract remove(roomId: string, userId: string): Promise<boolean>;
   abstract list(roomId: string): Promise<Member[]>;
+  /** Moves the read marker forward (never back); returns the marker now stored, or null for a non-member. */
+  abstract markRead(roomId: string, userId: string, seq: number): Promise<number | null>;
 }
 
 export abstract class MessageRepository {

@@ -1,9 +1,9 @@
-import { Controller, Get, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AuthenticatedUser } from '../auth/auth-tokens';
 import { CurrentUser, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
-import { RoomSummaryDto } from './dto/room.dto';
+import { MarkReadDto, ReadMarkerDto, RoomSummaryDto } from './dto/room.dto';
 import { RoomsService } from './rooms.service';
 
 @ApiTags('rooms')
@@ -18,5 +18,13 @@ export class RoomsController {
   @ApiOkResponse({ type: [RoomSummaryDto], description: 'my rooms, with last message and unread count' })
   list(@CurrentUser() user: AuthenticatedUser): Promise<RoomSummaryDto[]> {
     return this.rooms.listMine(user.id);
+  }
+
+  @Post(':roomId/read')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReadMarkerDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'ROOM.NOT_MEMBER' })
+  markRead(@CurrentUser() user: AuthenticatedUser, @Param('roomId') roomId: string, @Body() dto: MarkReadDto): Promise<ReadMarkerDto> {
+    return this.rooms.markRead(user.id, roomId, dto.seq);
   }
 }

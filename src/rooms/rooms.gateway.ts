@@ -2,8 +2,9 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import { ChatSocket, roomChannel } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { PresenceService } from '../presence/presence.service';
-import { RoomIdDto } from './dto/room.dto';
+import { MarkRoomReadDto, RoomIdDto } from './dto/room.dto';
 import { RoomAccess } from './room-access.service';
+import { RoomsService } from './rooms.service';
 
 @WebSocketGateway()
 @WsHandlers()
@@ -11,6 +12,7 @@ export class RoomsGateway {
   constructor(
     private readonly access: RoomAccess,
     private readonly presence: PresenceService,
+    private readonly rooms: RoomsService,
   ) {}
 
   @SubscribeMessage('joinRoom')
@@ -28,5 +30,10 @@ export class RoomsGateway {
     await this.access.assertMember(roomId, client.data.user.id);
     await client.leave(roomChannel(roomId));
     return { success: true, roomId };
+  }
+
+  @SubscribeMessage('markRead')
+  async markRead(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId, seq }: MarkRoomReadDto) {
+    return { success: true, ...(await this.rooms.markRead(client.data.user.id, roomId, seq)) };
   }
 }

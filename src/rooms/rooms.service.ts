@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { Room, RoomSummary } from '../persistence/models';
-import { RoomRepository, UserRepository } from '../persistence/ports';
+import { MembershipRepository, RoomRepository, UserRepository } from '../persistence/ports';
 import { PresenceService } from '../presence/presence.service';
 import { RoomAccess } from './room-access.service';
 
@@ -11,6 +11,7 @@ export class RoomsService {
   constructor(
     private readonly rooms: RoomRepository,
     private readonly users: UserRepository,
+    private readonly memberships: MembershipRepository,
     private readonly access: RoomAccess,
     private readonly presence: PresenceService,
     private readonly realtime: RealtimeService,
@@ -27,6 +28,14 @@ export class RoomsService {
 
   listMine(userId: string): Promise<RoomSummary[]> {
     return this.rooms.summariesForUser(userId);
+  }
+
+  /** Moves the user's read marker (unreadCount in GET /rooms counts from it). */
+  async markRead(userId: string, roomId: string, seq: number): Promise<{ roomId: string; lastReadSeq: number }> {
+    await this.access.assertMember(roomId, userId);
+    const lastReadSeq = await this.memberships.markRead(roomId, userId, seq);
+    if (lastReadSeq === null) throw new AppError('ROOM.NOT_MEMBER', `you are not a member of ${roomId}`);
+    return { roomId, lastReadSeq };
   }
 
   forUser(userId: string): Promise<Room[]> {

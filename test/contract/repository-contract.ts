@@ -67,6 +67,10 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         await store.messages.insertMany([message(ac.id, alice.id, 1), message(ac.id, alice.id, 2), message(ac.id, carol.id, 3)]);
         const summaries = await store.rooms.summariesForUser(carol.id);
         expect(summaries).toEqual([{ ...ac, lastMessage: expect.objectContaining({ seq: 3, sender: { id: carol.id, username: carol.username } }), unreadCount: 2 }]);
+        expect(await store.memberships.markRead(ac.id, carol.id, 1)).toBe(1);
+        expect(await store.memberships.markRead(ac.id, carol.id, 0)).toBe(1);
+        expect((await store.rooms.summariesForUser(carol.id))[0].unreadCount).toBe(1);
+        expect(await store.memberships.markRead(ac.id, bob.id, 3)).toBeNull();
       });
     });
 

@@ -46,4 +46,9 @@ export class MongoMembershipRepository extends MembershipRepository {
     const names = new Map(users.map((u) => [u._id, u.username]));
     return docs.map((d) => toMember(d, names.get(d.userId) ?? '')).sort((a, b) => +a.joinedAt - +b.joinedAt || a.username.localeCompare(b.username));
   }
+
+  async markRead(roomId: string, userId: string, seq: number): Promise<number | null> {
+    const doc = await this.memberships.findOneAndUpdate({ roomId, userId }, { $max: { lastReadSeq: seq } }, { new: true }).lean<MembershipDoc>();
+    return doc?.lastReadSeq ?? null;
+  }
 }

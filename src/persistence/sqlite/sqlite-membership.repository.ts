@@ -46,4 +46,11 @@ export class SqliteMembershipRepository extends MembershipRepository {
       .all(roomId) as MemberRow[];
     return rows.map((r) => ({ userId: r.user_id, username: r.username, role: r.role, joinedAt: new Date(r.joined_at) }));
   }
+
+  async markRead(roomId: string, userId: string, seq: number): Promise<number | null> {
+    const row = this.conn.db
+      .prepare('UPDATE memberships SET last_read_seq = max(last_read_seq, ?) WHERE room_id = ? AND user_id = ? RETURNING last_read_seq')
+      .get(seq, roomId, userId) as { last_read_seq: number } | undefined;
+    return row?.last_read_seq ?? null;
+  }
 }

@@ -71,15 +71,18 @@ async function atRate(room, perSecond, seconds) {
   return { ack: summarize(results.map((r) => r.ack)), last: summarize(results.map((r) => r.last)) };
 }
 
-/** As fast as the server fans out, `window` messages in flight, for a fixed time. */
-async function saturated(room, seconds, window = 64) {
+/** As fast as it goes, `window` messages in flight, for a fixed time; with the server's CPU per delivery. */
+async function saturated(room, server, seconds, window = 64) {
   const start = now();
   const before = room.deliveries;
+  const cpuBefore = await server.cpu();
   const worker = async () => {
     while (now() - start < seconds * 1000) await room.send();
   };
   await Promise.all(Array.from({ length: window }, worker));
-  return { deliveriesPerSec: ((room.deliveries - before) * 1000) / (now() - start) };
+  const deliveries = room.deliveries - before;
+  const cpuMicros = (await server.cpu()) - cpuBefore;
+  return { deliveriesPerSec: (deliveries * 1000) / (now() - start), cpuPerDelivery: cpuMicros / deliveries };
 }
 
 module.exports = { Room, sequential, atRate, saturated };

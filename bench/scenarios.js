@@ -40,7 +40,7 @@ async function fanout(servers, seedData, opts) {
       await sequential(room, opts.warmup / 4);
       const idle = await sequential(room, size >= 1000 ? opts.fanoutCount / 3 : opts.fanoutCount);
       const rated = await atRate(room, opts.rate, opts.seconds);
-      const sat = await saturated(room, opts.seconds);
+      const sat = await saturated(room, server, opts.seconds);
       results[server.name] = { idle, rated, sat };
       room.close();
       closeAll(sockets);
@@ -56,6 +56,7 @@ async function fanout(servers, seedData, opts) {
       { scenario: s, metric: `last receiver p50 (${opts.rate}/s)`, ours: ms(o.rated.last.p50), baseline: ms(b.rated.last.p50), unit: 'ms' },
       { scenario: s, metric: `last receiver p99 (${opts.rate}/s)`, ours: ms(o.rated.last.p99), baseline: ms(b.rated.last.p99), unit: 'ms' },
       { scenario: s, metric: 'saturated deliveries/s', ours: Math.round(o.sat.deliveriesPerSec), baseline: Math.round(b.sat.deliveriesPerSec), unit: '/s', higherIsBetter: true },
+      { scenario: s, metric: 'server CPU per delivery (saturated)', ours: ms(o.sat.cpuPerDelivery), baseline: ms(b.sat.cpuPerDelivery), unit: 'µs' },
     );
   }
   return rows;

@@ -35,6 +35,7 @@ function start(name, script, env) {
         name,
         url: `http://127.0.0.1:${match[1]}`,
         memory: () => new Promise((res) => { child.once('message', res); child.send('memory'); }),
+        cpu: () => new Promise((res) => { child.once('message', (u) => res(u.user + u.system)); child.send('cpu'); }),
         // A profiled server exits through process.exit so V8 writes the profile.
         stop: () => new Promise((res) => { child.once('exit', res); profile.length ? child.send('exit') : child.kill('SIGTERM'); }),
       });

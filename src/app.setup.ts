@@ -11,6 +11,7 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors();
+  (app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void }).set('trust proxy', config.trustProxyHops);
   const doc = new DocumentBuilder()
     .setTitle('Chat backend')
     .setDescription('REST side of the realtime chat backend; the Socket.IO protocol is described in the README.')

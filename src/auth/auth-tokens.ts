@@ -26,7 +26,7 @@ export class AuthTokens {
   verify(token: string | undefined): AuthenticatedUser {
     if (!token) throw new AppError('AUTH.INVALID_TOKEN', 'missing token');
     try {
-      const claims = this.jwt.verify<TokenClaims>(token);
+      const claims = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'] });
       if (typeof claims.sub !== 'string' || typeof claims.username !== 'string') throw new Error('bad claims');
       return { id: claims.sub, username: claims.username, exp: claims.exp };
     } catch (err) {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { AuthThrottleGuard } from './auth-throttle.guard';
 import { AuthService } from './auth.service';
 import { AuthenticatedUser } from './auth-tokens';
 import { AuthResponseDto, LoginDto, RegisterDto, SearchUsersQuery, UserDto } from './dto/auth.dto';
@@ -12,6 +13,8 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('auth/register')
+  @UseGuards(AuthThrottleGuard)
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE.LIMITED' })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'USER.EXISTS' })
   register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
@@ -19,6 +22,8 @@ export class AuthController {
   }
 
   @Post('auth/login')
+  @UseGuards(AuthThrottleGuard)
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE.LIMITED' })
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'AUTH.INVALID_CREDENTIALS' })

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGateway } from './auth.gateway';
+import { AuthThrottleGuard } from './auth-throttle.guard';
 import { AuthService } from './auth.service';
 import { AuthTokens } from './auth-tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -20,7 +21,7 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthTokens, PasswordHasher, JwtAuthGuard, AuthGateway],
+  providers: [AuthService, AuthTokens, PasswordHasher, JwtAuthGuard, AuthThrottleGuard, AuthGateway],
   exports: [AuthTokens, JwtAuthGuard],
 })
 export class AuthModule {}

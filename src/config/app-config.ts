@@ -19,6 +19,8 @@ export class AppConfig {
   persistMaxRetries: number;
   rateLimitPerSec: number;
   rateLimitBurst: number;
+  authRateLimitPerMin: number;
+  trustProxyHops: number;
   maxHttpBufferSize: number;
 
   static fromEnv(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -43,6 +45,8 @@ export class AppConfig {
       persistMaxRetries: v.PERSIST_MAX_RETRIES,
       rateLimitPerSec: v.RATE_LIMIT_PER_SEC,
       rateLimitBurst: v.RATE_LIMIT_BURST,
+      authRateLimitPerMin: v.AUTH_RATE_LIMIT_PER_MIN,
+      trustProxyHops: v.TRUST_PROXY_HOPS,
       maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
     });
   }

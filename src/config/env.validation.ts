@@ -46,6 +46,13 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(100000)
   RATE_LIMIT_BURST = 20;
 
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
+  AUTH_RATE_LIMIT_PER_MIN = 30;
+
+  /** Reverse proxies in front of the server, so the client address comes from X-Forwarded-For. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(10)
+  TRUST_PROXY_HOPS = 0;
+
   @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
   MAX_HTTP_BUFFER_SIZE = 64 * 1024;
 }

@@ -11,6 +11,7 @@ import { AcceptedMessage, AcceptedMessages } from './accepted-messages';
 import { DeliveryKind, toConfirmation, toWireMessage } from './delivery-kind';
 import { DeliveryNotifier } from './delivery-notifier';
 import { MessageCreatedEvent } from './events/message-created.event';
+import { KeyedLanes } from './keyed-lanes';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
 import { SequenceService } from './sequence.service';
@@ -33,7 +34,7 @@ export interface SendAck {
 @Injectable()
 export class MessagePipeline {
   private accepting = true;
-  private readonly lanes = new Map<string, Promise<unknown>>();
+  private readonly lanes = new KeyedLanes();
 
   constructor(
     private readonly config: AppConfig,
@@ -56,7 +57,7 @@ export class MessagePipeline {
       throw validationFailed([{ field: 'body', errors: [`body must be at most ${this.config.maxMessageLength} characters`] }]);
     }
     // Wrapped so a durable save runs outside the lane: saves of one room still share a batch.
-    return this.inLane(input.roomId, () => this.accept(kind, socket, input)).then((accepted) => accepted.ack);
+    return this.lanes.run(input.roomId, () => this.accept(kind, socket, input)).then((accepted) => accepted.ack);
   }
 
   private async accept(kind: DeliveryKind, socket: ChatSocket, input: SendInput): Promise<{ ack: SendAck | Promise<SendAck> }> {
@@ -122,18 +123,5 @@ export class MessagePipeline {
   private answerResend(kind: DeliveryKind, socket: ChatSocket, tempId: string, prior: AcceptedMessage): SendAck {
     if (prior.saved) socket.emit(kind.confirmed, toConfirmation(kind, prior.saved));
     return { success: true, tempId, _id: prior.saved?._id ?? tempId, seq: prior.seq, duplicate: true };
-  }
-
-  // Sends to one room are accepted in arrival order even when an earlier one waits on a cache miss.
-  private inLane<T>(roomId: string, fn: () => Promise<T>): Promise<T> {
-    const tail = this.lanes.get(roomId);
-    const run = tail ? tail.then(fn) : fn();
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.lanes.set(roomId, settled);
-    void settled.then(() => this.lanes.get(roomId) === settled && this.lanes.delete(roomId));
-    return run;
   }
 }

@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DirectMessagesModule } from './direct-messages/direct-messages.module';
 import { HealthController } from './health/health.controller';
 import { MessagesModule } from './messages/messages.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { PresenceModule } from './presence/presence.module';
 import { RoomsModule } from './rooms/rooms.module';
@@ -22,6 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventEmitterModule.forRoot(),
         CommonWsModule,
+        MetricsModule,
         PersistenceModule.forRoot(config),
         AuthModule,
         PresenceModule,

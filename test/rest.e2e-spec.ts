@@ -61,13 +61,29 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
     const doc = (await http(t.url, 'GET', '/docs-json')).body;
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/auth/login', '/auth/me', '/auth/register', '/channels', '/channels/{id}', '/channels/{id}/invite', '/channels/{id}/join',
-      '/channels/{id}/leave', '/channels/{id}/members', '/direct/{userId}', '/health', '/rooms', '/rooms/{roomId}/messages', '/rooms/{roomId}/read', '/users',
+      '/channels/{id}/leave', '/channels/{id}/members', '/direct/{userId}', '/health', '/metrics', '/rooms', '/rooms/{roomId}/messages', '/rooms/{roomId}/read', '/users',
     ]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.paths['/rooms/{roomId}/messages'].get.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/rooms/{roomId}/messages'].get.parameters.map((p: any) => p.name).sort()).toEqual(['after', 'before', 'limit', 'roomId']);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ErrorResponseDto', 'HistoryDto', 'MessageDto', 'RegisterDto', 'CreateChannelDto']));
     expect((await fetch(`${t.url}/docs`)).status).toBe(200);
+  });
+
+  it('exposes Prometheus metrics: messages, batches, queue, sockets, errors', async () => {
+    const b1 = await connect(t.url, bob.token);
+    await ack(b1, 'joinRoom', {});
+    b1.close();
+    const res = await fetch(`${t.url}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toMatch(/^chat_messages_accepted_total\{kind="direct"\} 12$/m);
+    expect(text).toMatch(/^chat_messages_confirmed_total\{kind="direct"\} 12$/m);
+    expect(text).toMatch(/^chat_persist_batch_size_count \d+$/m);
+    expect(text).toMatch(/^chat_persist_pending 0$/m);
+    expect(text).toMatch(/^chat_sockets \d+$/m);
+    expect(text).toMatch(/^chat_ws_errors_total\{event="joinRoom",code="VALIDATION.FAILED"\} 1$/m);
+    expect(text).toContain('process_resident_memory_bytes');
   });
 
   it('answers /health and unknown routes in the error shape', async () => {

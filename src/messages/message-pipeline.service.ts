@@ -5,6 +5,7 @@ import { AppError } from '../common/errors/app-error';
 import { validationFailed } from '../common/errors/validation';
 import { ChatSocket, roomChannel } from '../common/ws/server-events';
 import { AppConfig } from '../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
 import { NewMessage } from '../persistence/models';
 import { RoomAccess } from '../rooms/room-access.service';
 import { AcceptedMessage, AcceptedMessages } from './accepted-messages';
@@ -45,6 +46,7 @@ export class MessagePipeline {
     private readonly queue: MessageWriteQueue,
     private readonly notifier: DeliveryNotifier,
     private readonly events: EventEmitter2,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Shutdown: refuse new messages with SERVER.BUSY from now on. */
@@ -95,6 +97,7 @@ export class MessagePipeline {
 
   private deliver(kind: DeliveryKind, socket: ChatSocket, message: NewMessage, id: string, optimistic: boolean): void {
     const sender = socket.data.user;
+    this.metrics.accepted.inc({ kind: kind.roomKind });
     const wire = toWireMessage(kind, message, sender, id, optimistic);
     // The ack leaves first, so a room of thousands never delays the sender's answer; both
     // emits share one setImmediate (a FIFO queue), so every socket still sees seq order.

@@ -1,6 +1,7 @@
 import { AppConfig } from '../config/app-config';
 import { NewMessage, SavedMessage } from '../persistence/models';
 import { MessageRepository } from '../persistence/ports';
+import { MetricsService } from '../metrics/metrics.service';
 import { MessageWriteQueue } from './message-write-queue';
 
 class FakeMessages {
@@ -22,7 +23,7 @@ describe(MessageWriteQueue.name, () => {
 
   beforeEach(() => {
     fake = new FakeMessages();
-    sut = new MessageWriteQueue(fake as unknown as MessageRepository, config);
+    sut = new MessageWriteQueue(fake as unknown as MessageRepository, config, new MetricsService());
   });
 
   it('group-commits: one insertMany per full batch, in order, and resolves each save with its row', async () => {
@@ -53,7 +54,7 @@ describe(MessageWriteQueue.name, () => {
   });
 
   it('is full at the buffer limit', () => {
-    const small = new MessageWriteQueue(fake as unknown as MessageRepository, Object.assign(new AppConfig(), { ...config, persistBufferLimit: 2 }));
+    const small = new MessageWriteQueue(fake as unknown as MessageRepository, Object.assign(new AppConfig(), { ...config, persistBufferLimit: 2 }), new MetricsService());
     void small.save(msg(1));
     expect(small.isFull()).toBe(false);
     void small.save(msg(2));

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
 import { NewMessage, SavedMessage } from '../persistence/models';
 import { MessageRepository } from '../persistence/ports';
 
@@ -27,7 +28,10 @@ export class MessageWriteQueue {
   constructor(
     private readonly messages: MessageRepository,
     private readonly config: AppConfig,
-  ) {}
+    private readonly metrics: MetricsService,
+  ) {
+    metrics.gauge('chat_persist_pending', 'Messages accepted but not yet saved', () => this.pending);
+  }
 
   /** Accepted but not yet saved (queued plus in flight). */
   get pending(): number {
@@ -70,6 +74,8 @@ export class MessageWriteQueue {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.config.persistBatchSize);
       this.inFlight = batch.length;
+      this.metrics.batchSize.observe(batch.length);
+      const timer = this.metrics.batchSeconds.startTimer();
       try {
         const saved = await this.writeWithRetry(batch.map((j) => j.message));
         batch.forEach((job, i) => job.resolve(saved[i]));
@@ -78,6 +84,7 @@ export class MessageWriteQueue {
         const failure = new AppError('STORE.UNAVAILABLE', 'the message store is unavailable; resend with the same tempId');
         batch.forEach((job) => job.reject(failure));
       } finally {
+        timer();
         this.inFlight = 0;
       }
     }

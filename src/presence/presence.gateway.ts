@@ -6,6 +6,7 @@ import { ChatServer, ChatSocket, roomChannel, userChannel } from '../common/ws/s
 import { socketAuthMiddleware } from '../common/ws/socket-auth.middleware';
 import { RoomAccess } from '../rooms/room-access.service';
 import { RoomsService } from '../rooms/rooms.service';
+import { MetricsService } from '../metrics/metrics.service';
 import { PresenceService } from './presence.service';
 
 /** Connection lifecycle: handshake auth, room subscriptions, presence, `ready`. */
@@ -19,7 +20,11 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly presence: PresenceService,
     private readonly rooms: RoomsService,
     private readonly access: RoomAccess,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    metrics.gauge('chat_sockets', 'Connected sockets', async () => (await presence.stats()).sockets);
+    metrics.gauge('chat_online_users', 'Users with at least one socket', async () => (await presence.stats()).users);
+  }
 
   afterInit(server: ChatServer): void {
     this.realtime.attach(server);

@@ -1,5 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
+import { MetricsService } from '../../metrics/metrics.service';
 import { AppError, ErrorBody } from '../errors/app-error';
 import { ChatSocket } from './server-events';
 
@@ -8,12 +9,16 @@ import { ChatSocket } from './server-events';
  * or an `exception` event (with the event name and tempId) when the client passed no ack.
  */
 @Catch()
+@Injectable()
 export class WsExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(WsExceptionFilter.name);
+
+  constructor(private readonly metrics: MetricsService) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ws = host.switchToWs();
     const error = this.describe(exception);
+    this.metrics.wsErrors.inc({ event: String(ws.getPattern()), code: error.code });
     const ack: unknown = host.getArgByIndex(2);
     if (typeof ack === 'function') return void ack({ success: false, error });
     const data: unknown = ws.getData();

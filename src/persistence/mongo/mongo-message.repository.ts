@@ -5,14 +5,9 @@ import { HistoryPage, HistoryQuery, NewMessage, SavedMessage } from '../models';
 import { newObjectId } from '../object-id';
 import { MessageRepository } from '../ports';
 import { toMessage } from './mongo-mappers';
-import { historyFind } from './mongo-queries';
+import { duplicateIndexes, historyFind } from './mongo-queries';
 import { MessageDoc } from './schemas/message.schema';
 import { UserDoc } from './schemas/user.schema';
-
-interface WriteError {
-  index: number;
-  code: number;
-}
 
 @Injectable()
 export class MongoMessageRepository extends MessageRepository {
@@ -30,10 +25,10 @@ export class MongoMessageRepository extends MessageRepository {
     try {
       await this.messages.insertMany(docs, { ordered: false });
     } catch (err) {
-      const errors = ((err as { writeErrors?: WriteError[] }).writeErrors ?? []).map((e) => ({ index: e.index, code: e.code }));
-      // Only duplicates of the idempotency key are "already saved"; anything else is retried (and may then be duplicates).
-      if (errors.length === 0 || errors.some((e) => e.code !== 11000)) throw err;
-      duplicates = new Set(errors.map((e) => e.index));
+      // Only duplicate keys can be "already saved"; anything else is retried (and may then be duplicates).
+      const onlyDuplicates = duplicateIndexes(err);
+      if (!onlyDuplicates) throw err;
+      duplicates = onlyDuplicates;
     }
     return Promise.all(docs.map(async (d, i): Promise<SavedMessage> => {
       if (!duplicates.has(i)) return { _id: d._id, roomId: d.roomId, seq: d.seq, tempId: d.tempId, createdAt: d.createdAt, duplicate: false };

@@ -1,5 +1,5 @@
 import { describeMongoUri } from './mongo-connection';
-import { containsRegex, historyFind } from './mongo-queries';
+import { containsRegex, duplicateIndexes, historyFind } from './mongo-queries';
 
 describe('Mongo queries', () => {
   it('pages history backwards from the newest, or from `before`', () => {
@@ -22,5 +22,20 @@ describe('Mongo queries', () => {
     expect(describeMongoUri('mongodb://bob:s3cret@db1:27017,db2:27017/chat?replicaSet=rs0')).toBe('mongodb://db1:27017,db2:27017');
     expect(describeMongoUri('mongodb+srv://cluster0.example.net/chat')).toBe('mongodb+srv://cluster0.example.net');
     expect(describeMongoUri('nonsense')).toBe('an invalid MongoDB URI');
+  });
+
+  it('tells an insertMany that only hit duplicate keys from any other failure, in the driver\'s and mongoose\'s shapes', () => {
+    class WriteError {
+      constructor(readonly err: { index: number; code: number }) {}
+      get code() { return this.err.code; }
+      get index() { return this.err.index; }
+    }
+    const driver = { writeErrors: [new WriteError({ index: 1, code: 11000 }), new WriteError({ index: 3, code: 11000 })] };
+    expect(duplicateIndexes(driver)).toEqual(new Set([1, 3]));
+    const spread = { writeErrors: driver.writeErrors.map((e) => ({ ...e, index: e.index })) };
+    expect(spread.writeErrors[0]).not.toHaveProperty('code');
+    expect(duplicateIndexes(spread)).toEqual(new Set([1, 3]));
+    expect(duplicateIndexes({ writeErrors: [{ index: 0, err: { code: 11000 } }, { index: 1, err: { code: 121 } }] })).toBeNull();
+    expect(duplicateIndexes(new Error('network'))).toBeNull();
   });
 });

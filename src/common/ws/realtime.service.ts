@@ -37,6 +37,8 @@ export class RealtimeService {
    */
   async flushOutgoing(timeoutMs = 2000): Promise<void> {
     if (!this.server) return;
+    // Emits deferred to setImmediate (the pipeline's fan-out) join the buffers first.
+    await new Promise((resolve) => setImmediate(resolve));
     const clients = (this.server.engine as unknown as { clients: Record<string, { writeBuffer: unknown[] }> }).clients;
     const deadline = Date.now() + timeoutMs;
     while (Object.values(clients).some((c) => c.writeBuffer.length > 0) && Date.now() < deadline) await sleep(5);

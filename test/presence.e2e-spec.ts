@@ -28,6 +28,7 @@ describe('Presence (e2e)', () => {
     const online = next(a1, 'userOnline');
     const b1 = await connect(t.url, bob.token);
     expect(await online).toEqual({ userId: bob.user.id });
+    expect(b1.ready.online).toEqual([alice.user.id]);
     const b2 = await connect(t.url, bob.token);
     b1.close();
     // b2 is still up: no userOffline yet. Closing it is the last socket down.

@@ -4,6 +4,7 @@ import { AuthTokens } from '../auth/auth-tokens';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { ChatServer, ChatSocket, roomChannel, userChannel } from '../common/ws/server-events';
 import { socketAuthMiddleware } from '../common/ws/socket-auth.middleware';
+import { Room } from '../persistence/models';
 import { RoomAccess } from '../rooms/room-access.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { MetricsService } from '../metrics/metrics.service';
@@ -44,12 +45,18 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       if (cameOnline && rooms.length) {
         this.realtime.to({ roomIds: rooms.map((r) => r.id) }).except(userChannel(id)).emit('userOnline', { userId: id });
       }
-      socket.emit('ready', { user: { id, username }, rooms, serverTime: new Date() });
+      socket.emit('ready', { user: { id, username }, rooms, online: await this.onlinePartners(id, rooms), serverTime: new Date() });
     } catch (err) {
       this.logger.error(`connection setup failed for user ${id}: ${(err as Error).message}`);
       socket.disconnect(true);
       await this.handleDisconnect(socket);
     }
+  }
+
+  private async onlinePartners(userId: string, rooms: Room[]): Promise<string[]> {
+    const partners = rooms.filter((r) => r.kind === 'direct').flatMap((r) => r.memberIds.filter((m) => m !== userId));
+    const online = await Promise.all(partners.map((p) => this.presence.isOnline(p)));
+    return partners.filter((_, i) => online[i]);
   }
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {

@@ -36,6 +36,8 @@ export interface WireFailure {
 export interface ReadyPayload {
   user: UserSummary;
   rooms: Room[];
+  /** Direct-message partners online right now (later changes arrive as userOnline / userOffline). */
+  online: string[];
   serverTime: Date;
 }
 

@@ -22,6 +22,7 @@ export class AppConfig {
   authRateLimitPerMin: number;
   trustProxyHops: number;
   maxHttpBufferSize: number;
+  maxQueuedPackets: number;
 
   static fromEnv(env: Record<string, string | undefined> = process.env): AppConfig {
     const v = validateEnv(env);
@@ -48,6 +49,7 @@ export class AppConfig {
       authRateLimitPerMin: v.AUTH_RATE_LIMIT_PER_MIN,
       trustProxyHops: v.TRUST_PROXY_HOPS,
       maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
+      maxQueuedPackets: v.MAX_QUEUED_PACKETS,
     });
   }
 }

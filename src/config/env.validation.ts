@@ -53,6 +53,9 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(0) @Max(10)
   TRUST_PROXY_HOPS = 0;
 
+  @Type(() => Number) @IsInt() @Min(10) @Max(10000000)
+  MAX_QUEUED_PACKETS = 10000;
+
   @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
   MAX_HTTP_BUFFER_SIZE = 64 * 1024;
 }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { RealtimeService } from './realtime.service';
+import { SlowConsumerSweeper } from './slow-consumer.sweeper';
 
 @Global()
-@Module({ providers: [RealtimeService], exports: [RealtimeService] })
+@Module({ providers: [RealtimeService, SlowConsumerSweeper], exports: [RealtimeService] })
 export class CommonWsModule {}

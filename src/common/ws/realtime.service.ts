@@ -2,6 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ChatServer, roomChannel, userChannel } from './server-events';
 
+/** The parts of an engine.io connection we read: its queue of packets not yet sent. */
+interface EngineClient {
+  writeBuffer: unknown[];
+  close(discard: boolean): void;
+}
+
 /** The Socket.IO server for code outside gateways; every fan-out goes through adapter-aware rooms. */
 @Injectable()
 export class RealtimeService {
@@ -31,6 +37,21 @@ export class RealtimeService {
     this.io.in(userIds.map(userChannel)).socketsLeave(roomChannel(roomId));
   }
 
+  /** Closes every connection with more than `limit` packets waiting to be sent; returns how many. */
+  closeConnectionsQueuedOver(limit: number): number {
+    let closed = 0;
+    for (const client of Object.values(this.engineClients())) {
+      if (client.writeBuffer.length <= limit) continue;
+      client.close(true);
+      closed++;
+    }
+    return closed;
+  }
+
+  private engineClients(): Record<string, EngineClient> {
+    return this.server ? (this.server.engine as unknown as { clients: Record<string, EngineClient> }).clients : {};
+  }
+
   /**
    * Resolves once every connection has handed its queued packets to the network (or the
    * timeout passed). Closing the server discards unsent packets, so shutdown waits here.
@@ -39,7 +60,7 @@ export class RealtimeService {
     if (!this.server) return;
     // Emits deferred to setImmediate (the pipeline's fan-out) join the buffers first.
     await new Promise((resolve) => setImmediate(resolve));
-    const clients = (this.server.engine as unknown as { clients: Record<string, { writeBuffer: unknown[] }> }).clients;
+    const clients = this.engineClients();
     const deadline = Date.now() + timeoutMs;
     while (Object.values(clients).some((c) => c.writeBuffer.length > 0) && Date.now() < deadline) await sleep(5);
   }

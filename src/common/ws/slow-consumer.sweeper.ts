@@ -1,0 +1,35 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { RealtimeService } from './realtime.service';
+
+const SWEEP_EVERY_MS = 1000;
+
+/**
+ * Socket.IO queues packets without limit for a client that stops reading (a frozen tab, a
+ * phone that lost its network without a FIN). Once a connection holds more than
+ * MAX_QUEUED_PACKETS it is closed; the client reconnects and catches up from history.
+ */
+@Injectable()
+export class SlowConsumerSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SlowConsumerSweeper.name);
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly realtime: RealtimeService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.sweep(), SWEEP_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  sweep(): void {
+    const closed = this.realtime.closeConnectionsQueuedOver(this.config.maxQueuedPackets);
+    if (closed > 0) this.logger.warn(`closed ${closed} connection(s) holding over ${this.config.maxQueuedPackets} unsent packets`);
+  }
+}

@@ -42,10 +42,6 @@ export class AcceptedMessages {
     this.entries.delete(key);
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   // Map order is insertion order, so the oldest entries are first.
   private evict(): void {
     const cutoff = Date.now() - WINDOW_MS;

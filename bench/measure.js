@@ -1,5 +1,6 @@
 // Latency and throughput measurements over one room, identical for ours and the baseline.
 const { now, summarize } = require('./clients');
+const { wallClock } = require('./receivers');
 
 const KINDS = {
   direct: { event: 'roomMessage', idField: 'roomId', received: 'roomMessageRecieved', confirmed: 'roomMessageConfirmed' },
@@ -10,19 +11,18 @@ let counter = 0;
 
 /** Tracks, per tempId, when the last receiver got the message. */
 class Room {
+  /** receivers: LocalReceivers or RemoteReceivers (see receivers.js). */
   constructor(kind, roomId, sender, receivers) {
     Object.assign(this, { kind: KINDS[kind], roomId, sender, receivers });
     this.pending = new Map();
     this.deliveries = 0;
-    const onReceived = (m) => {
-      this.deliveries++;
-      const p = this.pending.get(m.tempId);
-      if (p && --p.remaining === 0) {
-        this.pending.delete(m.tempId);
-        p.resolve(now() - p.t0);
-      }
+    receivers.onLast = (tempId, t) => {
+      const p = this.pending.get(tempId);
+      if (!p) return;
+      this.pending.delete(tempId);
+      this.deliveries += receivers.count;
+      p.resolve(t - p.t0);
     };
-    receivers.forEach((s) => s.on(this.kind.received, onReceived));
     this.confirmations = new Map();
     sender.on(this.kind.confirmed, (c) => this.confirmations.get(c.tempId)?.(now()));
   }
@@ -31,7 +31,7 @@ class Room {
   send(withConfirmation = false) {
     const tempId = `b${process.pid}-${++counter}`;
     const t0 = now();
-    const last = new Promise((resolve) => this.pending.set(tempId, { remaining: this.receivers.length, t0, resolve }));
+    const last = new Promise((resolve) => this.pending.set(tempId, { t0: wallClock(), resolve }));
     const confirmed = withConfirmation ? new Promise((resolve) => this.confirmations.set(tempId, (t) => resolve(t - t0))) : undefined;
     const ack = this.sender.timeout(30_000).emitWithAck(this.kind.event, { [this.kind.idField]: this.roomId, body: 'benchmark message body', tempId }).then((res) => {
       if (!res.success) throw new Error(`send refused: ${JSON.stringify(res.error)}`);
@@ -43,8 +43,8 @@ class Room {
     });
   }
 
-  close() {
-    this.receivers.forEach((s) => s.removeAllListeners(this.kind.received));
+  async close() {
+    await this.receivers.close();
     this.sender.removeAllListeners(this.kind.confirmed);
   }
 }
@@ -85,4 +85,4 @@ async function saturated(room, server, seconds, window = 64) {
   return { deliveriesPerSec: (deliveries * 1000) / (now() - start), cpuPerDelivery: cpuMicros / deliveries };
 }
 
-module.exports = { Room, sequential, atRate, saturated };
+module.exports = { KINDS, Room, sequential, atRate, saturated };

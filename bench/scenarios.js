@@ -1,6 +1,7 @@
 // The benchmark's scenarios; each returns rows { scenario, metric, ours, baseline, unit }.
 const { connectMany, joinAll, closeAll } = require('./clients');
-const { Room, sequential, atRate, saturated } = require('./measure');
+const { KINDS, Room, sequential, atRate, saturated } = require('./measure');
+const { LocalReceivers, RemoteReceivers } = require('./receivers');
 
 /** Connects a room's members to a server; the baseline's sockets join explicitly. */
 async function members(server, seedData, tokens, roomId) {
@@ -16,10 +17,10 @@ async function dm(servers, seedData, opts) {
   const results = {};
   for (const server of [servers.ours, servers.baseline]) {
     const sockets = await members(server, seedData, seedData.tokens.slice(0, 2), seedData.roomIds[0]);
-    const room = new Room('direct', seedData.roomIds[0], sockets[0], [sockets[1]]);
+    const room = new Room('direct', seedData.roomIds[0], sockets[0], new LocalReceivers([sockets[1]], KINDS.direct.received));
     await sequential(room, opts.warmup);
     results[server.name] = await sequential(room, opts.dmCount);
-    room.close();
+    await room.close();
     closeAll(sockets);
   }
   const [o, b] = [results[servers.ours.name], results[servers.baseline.name]];
@@ -35,14 +36,17 @@ async function fanout(servers, seedData, opts) {
     const roomId = seedData.roomIds[k + 1];
     const results = {};
     for (const server of [servers.ours, servers.baseline]) {
-      const sockets = await members(server, seedData, seedData.tokens.slice(0, size), roomId);
-      const room = new Room('channel', roomId, sockets[0], sockets.slice(1));
+      const tokens = seedData.tokens.slice(0, size);
+      const isOurs = server.name.startsWith('ours');
+      const sockets = await members(server, seedData, tokens.slice(0, 1), roomId);
+      const receivers = await RemoteReceivers.start({ url: server.url, tokens: tokens.slice(1), roomId, event: KINDS.channel.received, join: !isOurs });
+      const room = new Room('channel', roomId, sockets[0], receivers);
       await sequential(room, opts.warmup / 4);
       const idle = await sequential(room, size >= 1000 ? opts.fanoutCount / 3 : opts.fanoutCount);
       const rated = await atRate(room, opts.rate, opts.seconds);
       const sat = await saturated(room, server, opts.seconds);
       results[server.name] = { idle, rated, sat };
-      room.close();
+      await room.close();
       closeAll(sockets);
     }
     const [o, b] = [results[servers.ours.name], results[servers.baseline.name]];
@@ -67,10 +71,10 @@ async function durable(servers, seedData, opts) {
   const results = {};
   for (const server of [servers.ours, servers.durable]) {
     const sockets = await members(server, seedData, seedData.tokens.slice(0, 2), seedData.roomIds[0]);
-    const room = new Room('direct', seedData.roomIds[0], sockets[0], [sockets[1]]);
+    const room = new Room('direct', seedData.roomIds[0], sockets[0], new LocalReceivers([sockets[1]], KINDS.direct.received));
     await sequential(room, opts.warmup / 4, true);
     results[server.name] = await sequential(room, opts.dmCount / 2, true);
-    room.close();
+    await room.close();
     closeAll(sockets);
   }
   const [o, d] = [results[servers.ours.name], results[servers.durable.name]];

@@ -55,6 +55,18 @@ describe('Delivery pipeline (e2e)', () => {
     expect(await http(t.url, 'GET', '/health')).toMatchObject({ status: 503, body: { code: 'STORE.UNAVAILABLE' } });
   });
 
+  it('tells a connecting client why it is hung up on when the store is down', async () => {
+    const { t, alice } = await start({});
+    await t.app.get(SqliteConnection).close();
+    const { io } = await import('socket.io-client');
+    const socket = io(t.url, { auth: { token: alice.token }, transports: ['websocket'], forceNew: true, reconnection: false });
+    const exception = next(socket, 'exception');
+    const gone = next(socket, 'disconnect');
+    expect(await exception).toEqual({ event: 'connect', error: { code: 'STORE.UNAVAILABLE', message: expect.any(String) } });
+    expect(await gone).toBe('io server disconnect');
+    socket.close();
+  });
+
   it('refuses a send with STORE.UNAVAILABLE when the store is down before the room was ever used', async () => {
     const { t, a1, roomId } = await start({});
     await t.app.get(SqliteConnection).close();

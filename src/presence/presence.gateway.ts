@@ -48,6 +48,8 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       socket.emit('ready', { user: { id, username }, rooms, online: await this.onlinePartners(id, rooms), serverTime: new Date() });
     } catch (err) {
       this.logger.error(`connection setup failed for user ${id}: ${(err as Error).message}`);
+      // Say why before hanging up, so the client can back off and reconnect.
+      socket.emit('exception', { event: 'connect', error: { code: 'STORE.UNAVAILABLE', message: 'the server could not load your rooms; reconnect shortly' } });
       socket.disconnect(true);
       await this.handleDisconnect(socket);
     }

@@ -60,6 +60,10 @@ describe('Bad WebSocket input (e2e)', () => {
     });
   });
 
+  it('answers an unknown event that carries an ack instead of leaving it to time out', async () => {
+    expect(await ack(a1, 'roomMesage', { roomId, body: 'typo' })).toEqual({ success: false, error: { code: 'VALIDATION.FAILED', message: 'unknown event "roomMesage"' } });
+  });
+
   it('validates joinRoom and leaveRoom payloads too', async () => {
     for (const [event, payload] of [['joinRoom', {}], ['joinRoom', 'room'], ['leaveRoom', { roomId: 5 }], ['joinRoom', { roomId, x: 1 }]] as const) {
       expect(await ack(a1, event, payload)).toMatchObject({ success: false, error: { code: 'VALIDATION.FAILED' } });

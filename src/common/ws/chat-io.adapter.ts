@@ -43,7 +43,10 @@ export class ChatIoAdapter extends IoAdapter {
       table = socket[HANDLERS] = own;
       socket.onAny((event: string, ...args: unknown[]) => {
         const handler = own.get(event);
-        if (handler) void this.dispatch(socket, handler, args, transform);
+        if (handler) return void this.dispatch(socket, handler, args, transform);
+        // A misspelt event with an ack would otherwise leave the client waiting for its timeout.
+        const ack = args[args.length - 1];
+        if (typeof ack === 'function') ack({ success: false, error: { code: 'VALIDATION.FAILED', message: `unknown event "${event}"` } });
       });
     }
     for (const handler of handlers) table.set(handler.message as string, handler);

@@ -41,7 +41,8 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       const cameOnline = await this.presence.addUser(socket.id, { id, username });
       await Promise.all(rooms.map((r) => this.presence.joinRoom(id, r.id)));
       // The client may have left while we awaited: then handleDisconnect found nothing to remove.
-      if (socket.disconnected) return this.handleDisconnect(socket);
+      // Nobody was told it came online, so nobody is told it went offline.
+      if (socket.disconnected) return void (await this.presence.removeUser(socket.id));
       if (cameOnline && rooms.length) {
         this.realtime.to({ roomIds: rooms.map((r) => r.id) }).except(userChannel(id)).emit('userOnline', { userId: id });
       }

@@ -1,6 +1,5 @@
 // Load-generator helpers: real socket.io-clients, bounded concurrency, percentiles.
 const { io } = require('socket.io-client');
-const { performance } = require('node:perf_hooks');
 
 const now = () => performance.now();
 

@@ -3,7 +3,6 @@
 // delays the sender's socket in this one. Both report when the last receiver got a message.
 const { fork } = require('node:child_process');
 const { join } = require('node:path');
-const { performance } = require('node:perf_hooks');
 
 const wallClock = () => performance.timeOrigin + performance.now();
 

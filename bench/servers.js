@@ -37,7 +37,11 @@ function start(name, script, env) {
         memory: () => new Promise((res) => { child.once('message', res); child.send('memory'); }),
         cpu: () => new Promise((res) => { child.once('message', (u) => res(u.user + u.system)); child.send('cpu'); }),
         // A profiled server exits through process.exit so V8 writes the profile.
-        stop: () => new Promise((res) => { child.once('exit', res); profile.length ? child.send('exit') : child.kill('SIGTERM'); }),
+        stop: () => new Promise((res) => {
+          child.once('exit', res);
+          if (profile.length) child.send('exit');
+          else child.kill('SIGTERM');
+        }),
       });
     });
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${out}`)));

@@ -25,38 +25,34 @@ function mongoSource(): { uri: string } | { memoryServer: true } | { skip: strin
 
 const source = mongoSource();
 
-if ('skip' in source) {
-  describe('repository contract: MongoDB', () => {
-    it.skip(`skipped: ${source.skip}`, () => undefined);
-  });
-  process.stdout.write(`\nMongoDB contract suite skipped: ${source.skip}\n`);
-} else {
-  describeRepositoryContract('MongoDB', async () => {
-    let stopServer = async () => undefined as unknown;
-    let uri = 'uri' in source ? source.uri : '';
-    if (!uri) {
-      const { MongoMemoryServer } = await import('mongodb-memory-server-core');
-      const server = await MongoMemoryServer.create();
-      uri = server.getUri();
-      stopServer = () => server.stop();
-    }
-    const conn = await mongoose.createConnection(uri, { dbName: `chat_contract_${process.pid}_${Date.now()}`, serverSelectionTimeoutMS: 5000 }).asPromise();
-    const users = conn.model(UserDoc.name, UserSchema);
-    const rooms = conn.model(RoomDoc.name, RoomSchema);
-    const memberships = conn.model(MembershipDoc.name, MembershipSchema);
-    const messages = conn.model(MessageDoc.name, MessageSchema);
-    await Promise.all([users, rooms, memberships, messages].map((m) => m.syncIndexes()));
-    const messageRepo = new MongoMessageRepository(messages, users);
-    return {
-      users: new MongoUserRepository(users),
-      rooms: new MongoRoomRepository(rooms, memberships, messages, messageRepo),
-      memberships: new MongoMembershipRepository(memberships, users),
-      messages: messageRepo,
-      close: async () => {
-        await conn.dropDatabase();
-        await conn.close();
-        await stopServer();
-      },
-    };
-  });
-}
+const skipReason = 'skip' in source ? source.skip : undefined;
+if (skipReason) process.stdout.write(`\nMongoDB contract suite skipped: ${skipReason}\n`);
+
+describeRepositoryContract('MongoDB', async () => {
+  let stopServer = async () => undefined as unknown;
+  let uri = 'uri' in source ? source.uri : '';
+  if (!uri) {
+    const { MongoMemoryServer } = await import('mongodb-memory-server-core');
+    const server = await MongoMemoryServer.create();
+    uri = server.getUri();
+    stopServer = () => server.stop();
+  }
+  const conn = await mongoose.createConnection(uri, { dbName: `chat_contract_${process.pid}_${Date.now()}`, serverSelectionTimeoutMS: 5000 }).asPromise();
+  const users = conn.model(UserDoc.name, UserSchema);
+  const rooms = conn.model(RoomDoc.name, RoomSchema);
+  const memberships = conn.model(MembershipDoc.name, MembershipSchema);
+  const messages = conn.model(MessageDoc.name, MessageSchema);
+  await Promise.all([users, rooms, memberships, messages].map((m) => m.syncIndexes()));
+  const messageRepo = new MongoMessageRepository(messages, users);
+  return {
+    users: new MongoUserRepository(users),
+    rooms: new MongoRoomRepository(rooms, memberships, messages, messageRepo),
+    memberships: new MongoMembershipRepository(memberships, users),
+    messages: messageRepo,
+    close: async () => {
+      await conn.dropDatabase();
+      await conn.close();
+      await stopServer();
+    },
+  };
+}, skipReason);

@@ -12,9 +12,10 @@ export interface Store {
 let n = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${++n}`;
 
-/** One behaviour for every store: each adapter runs this same suite. */
-export function describeRepositoryContract(storeName: string, open: () => Promise<Store>): void {
-  describe(`repository contract: ${storeName}`, () => {
+/** One behaviour for every store: each adapter runs this same suite, or skips all of it saying why. */
+export function describeRepositoryContract(storeName: string, open: () => Promise<Store>, skipReason?: string): void {
+  const describeIfAvailable = skipReason ? describe.skip : describe;
+  describeIfAvailable(`repository contract: ${storeName}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
     let store: Store;
     let alice: User, bob: User, carol: User;
     const newUser = (name = unique('u')) => store.users.create({ username: name, email: `${name}@example.com`, passwordHash: 'scrypt$hash' });

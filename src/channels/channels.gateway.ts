@@ -3,6 +3,7 @@ import { ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { CHANNEL_DELIVERY } from '../messages/delivery-kind';
 import { SendChannelMessageDto } from '../messages/dto/send-message.dto';
+import { socketSender } from '../messages/message-delivery';
 import { MessagePipeline, SendAck } from '../messages/message-pipeline.service';
 import { ChannelsService } from './channels.service';
 import { ChannelIdDto, CreateChannelDto, InviteToChannelDto } from './dto/channel.dto';
@@ -17,7 +18,7 @@ export class ChannelsGateway {
 
   @SubscribeMessage('NEW_MESSAGE')
   send(@ConnectedSocket() client: ChatSocket, @MessageBody() { channelId, body, tempId }: SendChannelMessageDto): Promise<SendAck> {
-    return this.pipeline.send(CHANNEL_DELIVERY, client, { roomId: channelId, body, tempId });
+    return this.pipeline.send(CHANNEL_DELIVERY, socketSender(client), { roomId: channelId, body, tempId });
   }
 
   @SubscribeMessage('createChannel')

@@ -16,7 +16,7 @@ export class AppConfig {
   persistBatchSize: number;
   persistFlushMs: number;
   persistBufferLimit: number;
-  persistMaxRetries: number;
+  persistRetryForMs: number;
   rateLimitPerSec: number;
   rateLimitBurst: number;
   authRateLimitPerMin: number;
@@ -43,7 +43,7 @@ export class AppConfig {
       persistBatchSize: v.PERSIST_BATCH_SIZE,
       persistFlushMs: v.PERSIST_FLUSH_MS,
       persistBufferLimit: v.PERSIST_BUFFER_LIMIT,
-      persistMaxRetries: v.PERSIST_MAX_RETRIES,
+      persistRetryForMs: v.PERSIST_RETRY_FOR_MS,
       rateLimitPerSec: v.RATE_LIMIT_PER_SEC,
       rateLimitBurst: v.RATE_LIMIT_BURST,
       authRateLimitPerMin: v.AUTH_RATE_LIMIT_PER_MIN,

@@ -37,8 +37,9 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
   PERSIST_BUFFER_LIMIT = 10000;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(20)
-  PERSIST_MAX_RETRIES = 5;
+  /** How long an unsaved message is retried through a store outage before it is reported Failed. */
+  @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000)
+  PERSIST_RETRY_FOR_MS = 30_000;
 
   @Type(() => Number) @IsInt() @Min(1) @Max(100000)
   RATE_LIMIT_PER_SEC = 10;

@@ -3,6 +3,7 @@ import { ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { DIRECT_DELIVERY } from '../messages/delivery-kind';
 import { SendDirectMessageDto } from '../messages/dto/send-message.dto';
+import { socketSender } from '../messages/message-delivery';
 import { MessagePipeline, SendAck } from '../messages/message-pipeline.service';
 
 @WebSocketGateway()
@@ -12,6 +13,6 @@ export class DirectMessagesGateway {
 
   @SubscribeMessage('roomMessage')
   send(@ConnectedSocket() client: ChatSocket, @MessageBody() dto: SendDirectMessageDto): Promise<SendAck> {
-    return this.pipeline.send(DIRECT_DELIVERY, client, dto);
+    return this.pipeline.send(DIRECT_DELIVERY, socketSender(client), dto);
   }
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { storeUnavailable } from '../common/errors/app-error';
 import { SavedMessage } from '../persistence/models';
+import { MessageRepository } from '../persistence/ports';
 
 export interface AcceptedMessage {
   seq: number;
@@ -12,12 +15,14 @@ const MAX_ENTRIES = 200_000;
 
 /**
  * The idempotency window: (roomId, senderId, tempId) of recently accepted messages, so a
- * resend is answered with the original seq instead of a second broadcast. Older resends
- * are still caught at save time by the store's unique index (reported as duplicate).
+ * resend is answered with the original seq without a store read. A resend from outside the
+ * window is looked up in the store by the pipeline.
  */
 @Injectable()
 export class AcceptedMessages {
-  private readonly entries = new Map<string, AcceptedMessage & { at: number }>();
+  private readonly entries = new LRUCache<string, AcceptedMessage>({ max: MAX_ENTRIES, ttl: WINDOW_MS });
+
+  constructor(private readonly messages: MessageRepository) {}
 
   static key(roomId: string, senderId: string, tempId: string): string {
     return `${roomId}\u0000${senderId}\u0000${tempId}`;
@@ -27,9 +32,19 @@ export class AcceptedMessages {
     return this.entries.get(key);
   }
 
+  /** A tempId missing from the window may still be stored (a resend after the window or a restart). */
+  async stored(roomId: string, senderId: string, tempId: string): Promise<AcceptedMessage | undefined> {
+    const saved = await this.messages.findByTempId(roomId, senderId, tempId).catch((err: unknown) => {
+      throw storeUnavailable(err);
+    });
+    if (!saved) return undefined;
+    const entry = { seq: saved.seq, createdAt: saved.createdAt, saved };
+    this.add(AcceptedMessages.key(roomId, senderId, tempId), entry);
+    return entry;
+  }
+
   add(key: string, entry: AcceptedMessage): void {
-    this.evict();
-    this.entries.set(key, { ...entry, at: Date.now() });
+    this.entries.set(key, entry);
   }
 
   markSaved(key: string, saved: SavedMessage): void {
@@ -40,14 +55,5 @@ export class AcceptedMessages {
   /** After a failed save: the client may resend the same tempId and be accepted anew. */
   forget(key: string): void {
     this.entries.delete(key);
-  }
-
-  // Map order is insertion order, so the oldest entries are first.
-  private evict(): void {
-    const cutoff = Date.now() - WINDOW_MS;
-    for (const [key, entry] of this.entries) {
-      if (this.entries.size < MAX_ENTRIES && entry.at > cutoff) break;
-      this.entries.delete(key);
-    }
   }
 }

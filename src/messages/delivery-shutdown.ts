@@ -2,11 +2,12 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnModuleDestroy } from '
 import { RealtimeService } from '../common/ws/realtime.service';
 import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
+import { SequenceService } from './sequence.service';
 
 /**
  * The clean stop of DESIGN.md 5.8, in Nest's hook order: refuse new sends (onModuleDestroy),
  * save everything accepted and let the last confirmations reach the sockets
- * (beforeApplicationShutdown); Nest then closes the servers and the store closes last.
+ * (beforeApplicationShutdown), give back unused positions; Nest then closes the servers and the store closes last.
  */
 @Injectable()
 export class DeliveryShutdown implements OnModuleDestroy, BeforeApplicationShutdown {
@@ -16,6 +17,7 @@ export class DeliveryShutdown implements OnModuleDestroy, BeforeApplicationShutd
     private readonly pipeline: MessagePipeline,
     private readonly queue: MessageWriteQueue,
     private readonly realtime: RealtimeService,
+    private readonly sequences: SequenceService,
   ) {}
 
   onModuleDestroy(): void {
@@ -26,6 +28,7 @@ export class DeliveryShutdown implements OnModuleDestroy, BeforeApplicationShutd
     this.logger.log(`stopping: saving ${this.queue.pending} pending messages`);
     await this.queue.drain();
     await this.realtime.flushOutgoing();
+    await this.sequences.release();
     this.logger.log('every accepted message is saved and confirmed');
   }
 }

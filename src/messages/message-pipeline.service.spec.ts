@@ -1,13 +1,11 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ChatSocket } from '../common/ws/server-events';
 import { AppConfig } from '../config/app-config';
-import { MetricsService } from '../metrics/metrics.service';
 import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { AcceptedMessages } from './accepted-messages';
 import { DIRECT_DELIVERY } from './delivery-kind';
-import { DeliveryNotifier } from './delivery-notifier';
 import { MessageCreatedEvent } from './events/message-created.event';
+import { MessageDelivery, Sender } from './message-delivery';
 import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
@@ -15,49 +13,57 @@ import { SequenceService } from './sequence.service';
 
 describe(MessagePipeline.name, () => {
   const config = Object.assign(new AppConfig(), { maxMessageLength: 10, deliveryMode: 'optimistic', persistFlushMs: 5, rateLimitPerSec: 100, rateLimitBurst: 100 });
+  const alice: Sender = { id: 'alice', username: 'alice', socketId: 's1' };
   let sut: MessagePipeline;
-  let full: boolean;
   let events: { emit: jest.Mock };
-  let socket: ChatSocket & { emit: jest.Mock };
-  let roomEmit: jest.Mock;
+  let delivery: { broadcast: jest.Mock; resent: jest.Mock };
+  let queue: { admit: jest.Mock };
+  let stored: jest.Mock;
 
   beforeEach(() => {
-    full = false;
     events = { emit: jest.fn() };
-    roomEmit = jest.fn();
-    socket = { data: { user: { id: 'alice', username: 'alice', exp: 0 } }, emit: jest.fn(), to: () => ({ emit: roomEmit }) } as unknown as typeof socket;
+    delivery = { broadcast: jest.fn(), resent: jest.fn() };
+    queue = { admit: jest.fn() };
+    stored = jest.fn().mockResolvedValue(null);
+    const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
     const access = { assertMember: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
-    const sequences = new SequenceService({ maxSeq: async () => 41 } as unknown as MessageRepository);
-    const queue = { isFull: () => full } as unknown as MessageWriteQueue;
-    sut = new MessagePipeline(config, access, sequences, new AcceptedMessages(), new RateLimiter(config), queue, {} as DeliveryNotifier, events as unknown as EventEmitter2, new MetricsService());
+    sut = new MessagePipeline(config, access, new SequenceService(messages), new AcceptedMessages(messages), new RateLimiter(config),
+      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2);
   });
 
-  it('answers with the next seq at once, then emits Sent and Recieved together, and raises MessageCreated', async () => {
-    const ack = await sut.send(DIRECT_DELIVERY, socket, { roomId: 'r', body: 'hi', tempId: 't1' });
+  it('answers with the next seq, hands the broadcast to the delivery layer, and raises MessageCreated', async () => {
+    const ack = await sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi', tempId: 't1' });
     expect(ack).toEqual({ success: true, tempId: 't1', _id: 't1', seq: 42 });
-    expect(socket.emit).not.toHaveBeenCalled();
-    await new Promise((r) => setImmediate(r));
-    expect(socket.emit).toHaveBeenCalledWith('roomMessageSent', expect.objectContaining({ seq: 42, roomId: 'r', isOptimistic: true }));
-    expect(roomEmit).toHaveBeenCalledWith('roomMessageRecieved', expect.objectContaining({ seq: 42 }));
+    expect(queue.admit).toHaveBeenCalledTimes(1);
+    expect(delivery.broadcast).toHaveBeenCalledWith(DIRECT_DELIVERY, expect.objectContaining({ seq: 42, roomId: 'r', tempId: 't1' }), alice);
     expect(events.emit).toHaveBeenCalledWith(MessageCreatedEvent.eventName, expect.objectContaining({ persisted: false }));
   });
 
-  it('answers a resent tempId with the original seq and no second broadcast', async () => {
-    await sut.send(DIRECT_DELIVERY, socket, { roomId: 'r', body: 'hi', tempId: 't1' });
-    expect(await sut.send(DIRECT_DELIVERY, socket, { roomId: 'r', body: 'hi', tempId: 't1' })).toEqual({ success: true, tempId: 't1', _id: 't1', seq: 42, duplicate: true });
-    expect(events.emit).toHaveBeenCalledTimes(1);
+  it('answers a resent tempId with the original seq and no second broadcast, without reading the store', async () => {
+    await sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi', tempId: 't1' });
+    expect(await sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi', tempId: 't1' })).toEqual({ success: true, tempId: 't1', _id: 't1', seq: 42, duplicate: true });
+    expect(delivery.broadcast).toHaveBeenCalledTimes(1);
+    expect(stored).toHaveBeenCalledTimes(1);
   });
 
-  it('refuses with SERVER.BUSY when the write-behind buffer is full or the server is stopping', async () => {
-    full = true;
-    await expect(sut.send(DIRECT_DELIVERY, socket, { roomId: 'r', body: 'hi' })).rejects.toMatchObject({ code: 'SERVER.BUSY', extra: { retryAfterMs: 50 } });
-    full = false;
+  it('answers a late resend (outside the window) from the store: the original id and seq, Confirmed again, no broadcast', async () => {
+    const saved = { _id: 'm1', roomId: 'r', seq: 7, tempId: 'old', createdAt: new Date(), duplicate: true };
+    stored.mockResolvedValue(saved);
+    expect(await sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi', tempId: 'old' })).toEqual({ success: true, tempId: 'old', _id: 'm1', seq: 7, duplicate: true });
+    expect(delivery.resent).toHaveBeenCalledWith(DIRECT_DELIVERY, saved, alice);
+    expect(delivery.broadcast).not.toHaveBeenCalled();
+  });
+
+  it('refuses with SERVER.BUSY when the buffer refuses or the server is stopping', async () => {
+    queue.admit.mockImplementationOnce(() => { throw Object.assign(new Error('busy'), { code: 'SERVER.BUSY' }); });
+    await expect(sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi' })).rejects.toMatchObject({ code: 'SERVER.BUSY' });
     sut.stopAccepting();
-    await expect(sut.send(DIRECT_DELIVERY, socket, { roomId: 'r', body: 'hi' })).rejects.toMatchObject({ code: 'SERVER.BUSY' });
+    await expect(sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi' })).rejects.toMatchObject({ code: 'SERVER.BUSY' });
+    expect(delivery.broadcast).not.toHaveBeenCalled();
     expect(events.emit).not.toHaveBeenCalled();
   });
 
   it('refuses a body over the configured length with VALIDATION.FAILED', () => {
-    expect(() => sut.send(DIRECT_DELIVERY, socket, { roomId: 'r', body: 'x'.repeat(11) })).toThrow(expect.objectContaining({ code: 'VALIDATION.FAILED' }));
+    expect(() => sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'x'.repeat(11) })).toThrow(expect.objectContaining({ code: 'VALIDATION.FAILED' }));
   });
 });

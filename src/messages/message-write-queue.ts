@@ -3,24 +3,30 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
-import { NewMessage, SavedMessage } from '../persistence/models';
+import { NewMessage, SavedMessage, SaveOutcome } from '../persistence/models';
 import { MessageRepository } from '../persistence/ports';
+import { SaveFailure } from './save-failure';
 
 interface Job {
   message: NewMessage;
   resolve: (saved: SavedMessage) => void;
-  reject: (err: AppError) => void;
+  reject: (err: SaveFailure) => void;
 }
+
+const MAX_BACKOFF_MS = 1000;
 
 /**
  * Bounded write-behind buffer with group commit: one insertMany per batch, flushed at
- * PERSIST_BATCH_SIZE messages or PERSIST_FLUSH_MS. Batches are written one at a time, in
- * order; a failing batch is retried with backoff, then every message in it is rejected.
+ * PERSIST_BATCH_SIZE messages or PERSIST_FLUSH_MS, batches written one at a time, in order.
+ * A message counts against PERSIST_BUFFER_LIMIT from the moment it is admitted. A store
+ * outage is retried (backoff capped at 1 s) until the batch's oldest message has waited
+ * PERSIST_RETRY_FOR_MS; a message the store refuses for good fails alone.
  */
 @Injectable()
 export class MessageWriteQueue {
   private readonly logger = new Logger(MessageWriteQueue.name);
   private queue: Job[] = [];
+  private admitted = 0;
   private inFlight = 0;
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
@@ -33,16 +39,23 @@ export class MessageWriteQueue {
     metrics.gauge('chat_persist_pending', 'Messages accepted but not yet saved', () => this.pending);
   }
 
-  /** Accepted but not yet saved (queued plus in flight). */
+  /** Accepted but not yet saved (admitted, queued, in flight). */
   get pending(): number {
-    return this.queue.length + this.inFlight;
+    return this.admitted + this.queue.length + this.inFlight;
   }
 
-  isFull(): boolean {
-    return this.pending >= this.config.persistBufferLimit;
+  /** Takes a place in the buffer for a message about to be accepted, or refuses with SERVER.BUSY. */
+  admit(): void {
+    if (this.pending >= this.config.persistBufferLimit) {
+      const retryAfterMs = Math.max(50, this.config.persistFlushMs * 10);
+      throw new AppError('SERVER.BUSY', 'too many unsaved messages: retry shortly', { retryAfterMs });
+    }
+    this.admitted++;
   }
 
+  /** Saves an admitted message; rejects with a SaveFailure. */
   save(message: NewMessage): Promise<SavedMessage> {
+    this.admitted = Math.max(0, this.admitted - 1);
     return new Promise((resolve, reject) => {
       this.queue.push({ message, resolve, reject });
       if (this.queue.length >= this.config.persistBatchSize) this.kick();
@@ -77,11 +90,11 @@ export class MessageWriteQueue {
       this.metrics.batchSize.observe(batch.length);
       const timer = this.metrics.batchSeconds.startTimer();
       try {
-        const saved = await this.writeWithRetry(batch.map((j) => j.message));
-        batch.forEach((job, i) => job.resolve(saved[i]));
+        const outcomes = await this.writeWithRetry(batch.map((j) => j.message));
+        batch.forEach((job, i) => settle(job, outcomes[i]));
       } catch (err) {
-        this.logger.error(`gave up saving ${batch.length} messages: ${(err as Error).message}`);
-        const failure = new AppError('STORE.UNAVAILABLE', 'the message store is unavailable; resend with the same tempId');
+        this.logger.error(`gave up saving ${batch.length} messages after ${this.config.persistRetryForMs} ms: ${(err as Error).message}`);
+        const failure = new SaveFailure('STORE.UNAVAILABLE', 'the message store is unavailable; resend with the same tempId', true);
         batch.forEach((job) => job.reject(failure));
       } finally {
         timer();
@@ -90,16 +103,24 @@ export class MessageWriteQueue {
     }
   }
 
-  private async writeWithRetry(batch: NewMessage[]): Promise<SavedMessage[]> {
+  private async writeWithRetry(batch: NewMessage[]): Promise<SaveOutcome[]> {
+    const deadline = Math.min(...batch.map((m) => m.createdAt.getTime())) + this.config.persistRetryForMs;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.messages.insertMany(batch);
       } catch (err) {
-        if (attempt >= this.config.persistMaxRetries) throw err;
-        const backoff = Math.min(2000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        // The last try is at the deadline itself: an outage shorter than PERSIST_RETRY_FOR_MS fails nothing.
+        const left = deadline - Date.now();
+        if (left <= 0) throw err;
+        const backoff = Math.min(left, MAX_BACKOFF_MS * (0.5 + Math.random() / 2), 25 * 2 ** attempt);
         this.logger.warn(`saving ${batch.length} messages failed (${(err as Error).message}); retry in ${Math.round(backoff)} ms`);
         await sleep(backoff);
       }
     }
   }
+}
+
+function settle(job: Job, outcome: SaveOutcome): void {
+  if (outcome.status === 'saved') return job.resolve(outcome.saved);
+  job.reject(new SaveFailure('MESSAGE.REJECTED', outcome.reason, outcome.retryable));
 }

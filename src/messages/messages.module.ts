@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RoomsModule } from '../rooms/rooms.module';
 import { AcceptedMessages } from './accepted-messages';
-import { DeliveryNotifier } from './delivery-notifier';
 import { DeliveryShutdown } from './delivery-shutdown';
 import { MessagePersistenceListener } from './listeners/message-persistence.listener';
+import { MessageDelivery } from './message-delivery';
 import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { MessagesController } from './messages.controller';
@@ -20,7 +20,7 @@ import { SequenceService } from './sequence.service';
     AcceptedMessages,
     RateLimiter,
     MessageWriteQueue,
-    DeliveryNotifier,
+    MessageDelivery,
     MessagePersistenceListener,
     DeliveryShutdown,
   ],

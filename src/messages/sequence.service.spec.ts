@@ -1,31 +1,81 @@
 import { MessageRepository } from '../persistence/ports';
-import { SequenceService } from './sequence.service';
+import { SEQ_BLOCK, SequenceService } from './sequence.service';
+
+/** A store's reservation rule, in memory: max(reserved, highest stored) + size. */
+class FakePositions {
+  reserved = new Map<string, number>();
+  highest = 0;
+  calls = 0;
+  failing = false;
+  async reserveSeq(roomId: string, size: number): Promise<number> {
+    this.calls++;
+    if (this.failing) throw new Error('down');
+    const next = Math.max(this.reserved.get(roomId) ?? 0, this.highest) + size;
+    this.reserved.set(roomId, next);
+    return next;
+  }
+  async releaseSeq(positions: { roomId: string; last: number }[]): Promise<void> {
+    for (const p of positions) this.reserved.set(p.roomId, Math.max(p.last, this.highest));
+  }
+}
 
 describe(SequenceService.name, () => {
-  const repo = (max: number) => ({ maxSeq: jest.fn().mockResolvedValue(max) }) as unknown as MessageRepository & { maxSeq: jest.Mock };
+  let store: FakePositions;
+  let sut: SequenceService;
+  const take = async (roomId: string, n: number) => {
+    const seqs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      await sut.prepare(roomId);
+      seqs.push(sut.next(roomId));
+    }
+    return seqs;
+  };
 
-  it('seeds once per room from the store, even for concurrent callers, then counts up', async () => {
-    const messages = repo(41);
-    const sut = new SequenceService(messages);
+  beforeEach(() => {
+    store = new FakePositions();
+    store.highest = 41;
+    sut = new SequenceService(store as unknown as MessageRepository);
+  });
+
+  it('reserves once per room, even for concurrent callers, above the highest stored seq, then counts up in memory', async () => {
     await Promise.all([sut.prepare('r1'), sut.prepare('r1'), sut.prepare('r1')]);
-    expect(messages.maxSeq).toHaveBeenCalledTimes(1);
+    expect(store.calls).toBe(1);
     expect([sut.next('r1'), sut.next('r1')]).toEqual([42, 43]);
     expect(sut.prepare('r1')).toBeUndefined();
   });
 
-  it('lets callers that waited on the seeding resume in arrival order', async () => {
-    const sut = new SequenceService(repo(0));
+  it('reserves the next block ahead of need, so positions stay consecutive across blocks', async () => {
+    const seqs = await take('r', SEQ_BLOCK * 2 + 5);
+    expect(seqs).toEqual(Array.from({ length: SEQ_BLOCK * 2 + 5 }, (_, i) => 42 + i));
+    expect(store.calls).toBe(3);
+  });
+
+  it('never hands a position out twice after a crash: a new process starts above the reservation', async () => {
+    const before = await take('r', 3);
+    const afterCrash = new SequenceService(store as unknown as MessageRepository);
+    await afterCrash.prepare('r');
+    expect(afterCrash.next('r')).toBeGreaterThan(Math.max(...before));
+  });
+
+  it('gives back the unused reservation at a clean stop, so the next process goes on without a hole', async () => {
+    await take('r', 3);
+    await sut.release();
+    const next = new SequenceService(store as unknown as MessageRepository);
+    await next.prepare('r');
+    expect(next.next('r')).toBe(45);
+  });
+
+  it('lets callers that waited on the reservation resume in arrival order', async () => {
     const order: number[] = [];
     const first = (async () => { await sut.prepare('r'); order.push(sut.next('r')); })();
     await Promise.resolve();
     const second = (async () => { await sut.prepare('r'); order.push(sut.next('r')); })();
     await Promise.all([first, second]);
-    expect(order).toEqual([1, 2]);
+    expect(order).toEqual([42, 43]);
   });
 
-  it('refuses next() before prepare() and reports a failed seeding as STORE.UNAVAILABLE', async () => {
-    const failing = { maxSeq: jest.fn().mockRejectedValue(new Error('down')) } as unknown as MessageRepository;
-    const sut = new SequenceService(failing);
+  it('refuses next() before prepare() and reports a failed reservation as STORE.UNAVAILABLE', async () => {
+    store.failing = true;
     expect(() => sut.next('r')).toThrow('before prepare');
     await expect(sut.prepare('r')).rejects.toMatchObject({ code: 'STORE.UNAVAILABLE' });
   });

@@ -90,6 +90,20 @@ export interface SavedMessage {
   duplicate: boolean;
 }
 
+/**
+ * How saving one message ended: saved (now, or earlier under the same tempId: `duplicate`), or
+ * rejected by the store for good; `retryable` when a resend (which takes a new position) can pass.
+ */
+export type SaveOutcome =
+  | { status: 'saved'; saved: SavedMessage }
+  | { status: 'rejected'; reason: string; retryable: boolean };
+
+/** The last position handed out in a room. */
+export interface RoomPosition {
+  roomId: string;
+  last: number;
+}
+
 export interface HistoryQuery {
   before?: number;
   after?: number;

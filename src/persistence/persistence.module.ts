@@ -8,6 +8,7 @@ import { MongoRoomRepository } from './mongo/mongo-room.repository';
 import { MongoUserRepository } from './mongo/mongo-user.repository';
 import { MembershipDoc, MembershipSchema } from './mongo/schemas/membership.schema';
 import { MessageDoc, MessageSchema } from './mongo/schemas/message.schema';
+import { RoomPositionDoc, RoomPositionSchema } from './mongo/schemas/room-position.schema';
 import { RoomDoc, RoomSchema } from './mongo/schemas/room.schema';
 import { UserDoc, UserSchema } from './mongo/schemas/user.schema';
 import { MembershipRepository, MessageRepository, RoomRepository, StoreHealth, UserRepository } from './ports';
@@ -51,6 +52,7 @@ export class PersistenceModule {
           { name: RoomDoc.name, schema: RoomSchema },
           { name: MembershipDoc.name, schema: MembershipSchema },
           { name: MessageDoc.name, schema: MessageSchema },
+          { name: RoomPositionDoc.name, schema: RoomPositionSchema },
         ]),
       ],
       providers: mongo,

@@ -8,7 +8,9 @@ import {
   NewChannel,
   NewMessage,
   Room,
+  RoomPosition,
   RoomSummary,
+  SaveOutcome,
   SavedMessage,
   User,
   UserCredentials,
@@ -52,9 +54,23 @@ export abstract class MembershipRepository {
 }
 
 export abstract class MessageRepository {
-  /** Saves a batch atomically; a message whose tempId is already stored comes back as duplicate. */
-  abstract insertMany(messages: NewMessage[]): Promise<SavedMessage[]>;
-  abstract maxSeq(roomId: string): Promise<number>;
+  /**
+   * Saves a batch; one outcome per message, in order. A message whose tempId is already stored
+   * is saved (as duplicate). A message the store refuses for a reason that will not pass (a
+   * constraint, a validation rule) is rejected alone: the others are saved. Throws only when the
+   * store cannot be reached (transient): then nothing of the batch may be assumed saved or not.
+   */
+  abstract insertMany(messages: NewMessage[]): Promise<SaveOutcome[]>;
+  /** The stored message of a (room, sender, tempId), for late resends. */
+  abstract findByTempId(roomId: string, senderId: string, tempId: string): Promise<SavedMessage | null>;
+  /**
+   * Durably reserves the next `size` positions of a room, atomically: the reservation becomes
+   * max(reservation, highest stored seq) + size and is returned. Positions are handed out only
+   * from reserved blocks, so none is reused after a crash.
+   */
+  abstract reserveSeq(roomId: string, size: number): Promise<number>;
+  /** Clean stop: lowers each reservation to the last position handed out (never below a stored seq). */
+  abstract releaseSeq(positions: RoomPosition[]): Promise<void>;
   abstract history(roomId: string, query: HistoryQuery): Promise<HistoryPage>;
 }
 

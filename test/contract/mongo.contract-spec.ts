@@ -9,6 +9,7 @@ import { MongoUserRepository } from '../../src/persistence/mongo/mongo-user.repo
 import { MembershipDoc, MembershipSchema } from '../../src/persistence/mongo/schemas/membership.schema';
 import { MessageDoc, MessageSchema } from '../../src/persistence/mongo/schemas/message.schema';
 import { RoomDoc, RoomSchema } from '../../src/persistence/mongo/schemas/room.schema';
+import { RoomPositionDoc, RoomPositionSchema } from '../../src/persistence/mongo/schemas/room-position.schema';
 import { UserDoc, UserSchema } from '../../src/persistence/mongo/schemas/user.schema';
 import { describeRepositoryContract } from './repository-contract';
 
@@ -42,8 +43,9 @@ describeRepositoryContract('MongoDB', async () => {
   const rooms = conn.model(RoomDoc.name, RoomSchema);
   const memberships = conn.model(MembershipDoc.name, MembershipSchema);
   const messages = conn.model(MessageDoc.name, MessageSchema);
-  await Promise.all([users, rooms, memberships, messages].map((m) => m.syncIndexes()));
-  const messageRepo = new MongoMessageRepository(messages, users);
+  const positions = conn.model(RoomPositionDoc.name, RoomPositionSchema);
+  await Promise.all([users, rooms, memberships, messages, positions].map((m) => m.syncIndexes()));
+  const messageRepo = new MongoMessageRepository(messages, users, positions);
   return {
     users: new MongoUserRepository(users),
     rooms: new MongoRoomRepository(rooms, memberships, messages, messageRepo),

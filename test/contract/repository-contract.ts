@@ -1,5 +1,5 @@
 import { DuplicateKeyError, MembershipRepository, MessageRepository, RoomRepository, UserRepository } from '../../src/persistence/ports';
-import { NewMessage, User } from '../../src/persistence/models';
+import { NewMessage, SaveOutcome, User } from '../../src/persistence/models';
 
 export interface Store {
   users: UserRepository;
@@ -116,18 +116,46 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
     });
 
     describe('MessageRepository', () => {
-      it('saves a batch in order and reports an already stored tempId as a duplicate of the original', async () => {
+      const saved = (outcomes: SaveOutcome[]) => outcomes.map((o) => (o.status === 'saved' ? o.saved : o));
+
+      it('saves a batch in order and answers an already stored tempId with the original', async () => {
         const room = await store.rooms.findOrCreateDirect(bob.id, carol.id);
-        const first = await store.messages.insertMany([message(room.id, bob.id, 1, 'a'), message(room.id, bob.id, 2, 'b')]);
-        expect(first.map((s) => [s.seq, s.tempId, s.duplicate])).toEqual([[1, 'a', false], [2, 'b', false]]);
-        expect(first[0]).toEqual({ _id: expect.stringMatching(/^[0-9a-f]{24}$/), roomId: room.id, seq: 1, tempId: 'a', createdAt: new Date(1_700_000_000_001), duplicate: false });
-        const again = await store.messages.insertMany([message(room.id, bob.id, 3, 'c'), message(room.id, bob.id, 9, 'a')]);
-        expect(again[1]).toEqual({ ...first[0], duplicate: true });
-        expect(again[0]).toMatchObject({ seq: 3, duplicate: false });
+        const first = saved(await store.messages.insertMany([message(room.id, bob.id, 1, 'a'), message(room.id, bob.id, 2, 'b')]));
+        expect(first).toEqual([
+          { _id: expect.stringMatching(/^[0-9a-f]{24}$/), roomId: room.id, seq: 1, tempId: 'a', createdAt: new Date(1_700_000_000_001), duplicate: false },
+          expect.objectContaining({ seq: 2, tempId: 'b', duplicate: false }),
+        ]);
+        const again = saved(await store.messages.insertMany([message(room.id, bob.id, 3, 'c'), message(room.id, bob.id, 9, 'a')]));
+        expect(again).toEqual([expect.objectContaining({ seq: 3, duplicate: false }), { ...first[0], duplicate: true }]);
         // The same tempId from another sender is another message.
-        expect((await store.messages.insertMany([message(room.id, carol.id, 4, 'a')]))[0].duplicate).toBe(false);
-        expect(await store.messages.maxSeq(room.id)).toBe(4);
-        expect(await store.messages.maxSeq('no-such-room')).toBe(0);
+        expect(saved(await store.messages.insertMany([message(room.id, carol.id, 4, 'a')]))[0]).toMatchObject({ seq: 4, duplicate: false });
+        expect(await store.messages.findByTempId(room.id, bob.id, 'a')).toEqual({ ...first[0], duplicate: true });
+        expect(await store.messages.findByTempId(room.id, bob.id, 'nope')).toBeNull();
+      });
+
+      it('refuses only the message whose position is taken, saves the rest of its batch', async () => {
+        const dave = await newUser();
+        const room = await store.rooms.findOrCreateDirect(alice.id, dave.id);
+        await store.messages.insertMany([message(room.id, alice.id, 2, 'x')]);
+        const outcomes = await store.messages.insertMany([message(room.id, dave.id, 1), message(room.id, dave.id, 2), message(room.id, dave.id, 3)]);
+        expect(outcomes.map((o) => o.status)).toEqual(['saved', 'rejected', 'saved']);
+        expect(outcomes[1]).toMatchObject({ retryable: true });
+        const history = await store.messages.history(room.id, { limit: 10 });
+        expect(history.messages.map((m) => [m.seq, m.sender.id])).toEqual([[1, dave.id], [2, alice.id], [3, dave.id]]);
+      });
+
+      it('reserves positions in blocks above every stored seq, never twice, and gives back the unused part', async () => {
+        const room = await store.rooms.findOrCreateDirect(alice.id, (await newUser()).id);
+        await store.messages.insertMany([message(room.id, alice.id, 5)]);
+        expect(await store.messages.reserveSeq(room.id, 100)).toBe(105);
+        expect(await store.messages.reserveSeq(room.id, 100)).toBe(205);
+        await store.messages.releaseSeq([{ roomId: room.id, last: 7 }]);
+        expect(await store.messages.reserveSeq(room.id, 10)).toBe(17);
+        // Never below a stored position, whatever the caller says.
+        await store.messages.releaseSeq([{ roomId: room.id, last: 1 }]);
+        expect(await store.messages.reserveSeq(room.id, 10)).toBe(15);
+        const concurrent = await Promise.all(Array.from({ length: 5 }, () => store.messages.reserveSeq(room.id, 10)));
+        expect(new Set(concurrent).size).toBe(5);
       });
 
       it('pages history by seq cursors, always ascending, with hasMore', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ChatServer, roomChannel, userChannel } from './server-events';
+import { ChatServer, ChatSocket, roomChannel, userChannel } from './server-events';
 
 /** The parts of an engine.io connection we read: its queue of packets not yet sent. */
 interface EngineClient {
@@ -26,6 +26,11 @@ export class RealtimeService {
   to(rooms: { roomIds?: string[]; userIds?: string[] }) {
     const targets = [...(rooms.roomIds ?? []).map(roomChannel), ...(rooms.userIds ?? []).map(userChannel)];
     return this.io.to(targets);
+  }
+
+  /** A socket connected to this node, if it still is. */
+  socket(socketId: string): ChatSocket | undefined {
+    return this.io.sockets.sockets.get(socketId);
   }
 
   /** Subscribes (or unsubscribes) every socket of a user, on every node, to a room. */

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SavedMessage } from '../../persistence/models';
-import { DeliveryNotifier } from '../delivery-notifier';
+import { AcceptedMessages } from '../accepted-messages';
 import { MessageCreatedEvent } from '../events/message-created.event';
+import { MessageDelivery } from '../message-delivery';
 import { MessageWriteQueue } from '../message-write-queue';
 
 /** Optimistic mode: saves each delivered message through the write-behind queue, then confirms or fails it. */
@@ -12,20 +13,24 @@ export class MessagePersistenceListener {
 
   constructor(
     private readonly queue: MessageWriteQueue,
-    private readonly notifier: DeliveryNotifier,
+    private readonly accepted: AcceptedMessages,
+    private readonly delivery: MessageDelivery,
   ) {}
 
   // The event emitter swallows listener errors (suppressErrors), so every path is caught here.
   @OnEvent(MessageCreatedEvent.eventName, { async: true })
   async handle({ kind, message, sender, persisted }: MessageCreatedEvent): Promise<void> {
     if (persisted) return;
+    const key = AcceptedMessages.key(message.roomId, message.senderId, message.tempId);
     let saved: SavedMessage;
     try {
       saved = await this.queue.save(message);
     } catch (err) {
-      return this.report(() => this.notifier.failed(kind, message, err));
+      this.accepted.forget(key);
+      return this.report(() => this.delivery.failed(kind, message, err));
     }
-    this.report(() => this.notifier.confirmed(kind, saved, sender.id));
+    this.accepted.markSaved(key, saved);
+    this.report(() => this.delivery.confirmed(kind, saved, sender.id));
   }
 
   private report(notify: () => void): void {

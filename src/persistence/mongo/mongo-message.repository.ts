@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { HistoryPage, HistoryQuery, NewMessage, SavedMessage } from '../models';
+import { HistoryPage, HistoryQuery, NewMessage, RoomPosition, SaveOutcome, SavedMessage } from '../models';
 import { newObjectId } from '../object-id';
 import { MessageRepository } from '../ports';
 import { toMessage } from './mongo-mappers';
-import { duplicateIndexes, historyFind } from './mongo-queries';
+import { historyFind, InsertResult, insertResults } from './mongo-queries';
 import { MessageDoc } from './schemas/message.schema';
+import { RoomPositionDoc } from './schemas/room-position.schema';
 import { UserDoc } from './schemas/user.schema';
 
 @Injectable()
@@ -14,32 +15,62 @@ export class MongoMessageRepository extends MessageRepository {
   constructor(
     @InjectModel(MessageDoc.name) private readonly messages: Model<MessageDoc>,
     @InjectModel(UserDoc.name) private readonly users: Model<UserDoc>,
+    @InjectModel(RoomPositionDoc.name) private readonly positions: Model<RoomPositionDoc>,
   ) {
     super();
   }
 
-  /** Group commit with insertMany (ordered: false). A tempId already stored is "already saved", not a failure. */
-  async insertMany(batch: NewMessage[]): Promise<SavedMessage[]> {
+  /**
+   * Group commit with insertMany (unordered, so one refused document does not stop the rest; not
+   * atomic). A duplicate key is the tempId already stored (answered with the stored message) or,
+   * when none is, a position taken by another writer.
+   */
+  async insertMany(batch: NewMessage[]): Promise<SaveOutcome[]> {
     const docs: MessageDoc[] = batch.map((m) => ({ _id: newObjectId(), ...m }));
-    let duplicates = new Set<number>();
+    let results: InsertResult[] = docs.map(() => 'inserted');
     try {
-      await this.messages.insertMany(docs, { ordered: false });
+      await this.messages.insertMany(docs, { ordered: false, throwOnValidationError: true });
     } catch (err) {
-      // Only duplicate keys can be "already saved"; anything else is retried (and may then be duplicates).
-      const onlyDuplicates = duplicateIndexes(err);
-      if (!onlyDuplicates) throw err;
-      duplicates = onlyDuplicates;
+      results = insertResults(err, docs.length) ?? [];
+      if (results.length === 0) throw err;
     }
-    return Promise.all(docs.map(async (d, i): Promise<SavedMessage> => {
-      if (!duplicates.has(i)) return { _id: d._id, roomId: d.roomId, seq: d.seq, tempId: d.tempId, createdAt: d.createdAt, duplicate: false };
-      const original = await this.messages.findOne({ roomId: d.roomId, senderId: d.senderId, tempId: d.tempId }).lean<MessageDoc>();
-      // An E11000 that is not the tempId (a seq clash) leaves no original: fail the batch rather than lie.
-      if (!original) throw new Error(`duplicate key for message seq ${d.seq} of room ${d.roomId}`);
-      return { _id: original._id, roomId: d.roomId, seq: original.seq, tempId: d.tempId, createdAt: original.createdAt, duplicate: true };
-    }));
+    return Promise.all(docs.map((d, i) => this.outcome(d, results[i])));
   }
 
-  async maxSeq(roomId: string): Promise<number> {
+  private async outcome(d: MessageDoc, result: InsertResult): Promise<SaveOutcome> {
+    if (result === 'inserted') return { status: 'saved', saved: { _id: d._id, roomId: d.roomId, seq: d.seq, tempId: d.tempId, createdAt: d.createdAt, duplicate: false } };
+    if (result === 'invalid') return { status: 'rejected', reason: 'the store refused this message (validation)', retryable: false };
+    const original = await this.findByTempId(d.roomId, d.senderId, d.tempId);
+    if (original) return { status: 'saved', saved: original };
+    return { status: 'rejected', reason: `position ${d.seq} is taken`, retryable: true };
+  }
+
+  async findByTempId(roomId: string, senderId: string, tempId: string): Promise<SavedMessage | null> {
+    const doc = await this.messages.findOne({ roomId, senderId, tempId }, { seq: 1, createdAt: 1 }).lean<MessageDoc>();
+    return doc ? { _id: doc._id, roomId, seq: doc.seq, tempId, createdAt: doc.createdAt, duplicate: true } : null;
+  }
+
+  async reserveSeq(roomId: string, size: number): Promise<number> {
+    const highest = await this.maxSeq(roomId);
+    // An update pipeline: max(reserved, highest) + size in one atomic step.
+    const doc = await this.positions
+      .findOneAndUpdate(
+        { _id: roomId },
+        [{ $set: { reserved: { $add: [{ $max: [{ $ifNull: ['$reserved', 0] }, highest] }, size] } } }],
+        { upsert: true, new: true },
+      )
+      .lean<RoomPositionDoc>();
+    return doc!.reserved;
+  }
+
+  async releaseSeq(positions: RoomPosition[]): Promise<void> {
+    for (const { roomId, last } of positions) {
+      const reserved = Math.max(last, await this.maxSeq(roomId));
+      await this.positions.updateOne({ _id: roomId }, { $set: { reserved } });
+    }
+  }
+
+  private async maxSeq(roomId: string): Promise<number> {
     const last = await this.messages.findOne({ roomId }, { seq: 1 }).sort({ seq: -1 }).lean<MessageDoc>();
     return last?.seq ?? 0;
   }

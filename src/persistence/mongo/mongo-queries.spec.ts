@@ -1,5 +1,5 @@
 import { describeMongoUri } from './mongo-connection';
-import { containsRegex, duplicateIndexes, historyFind } from './mongo-queries';
+import { containsRegex, historyFind, insertResults } from './mongo-queries';
 
 describe('Mongo queries', () => {
   it('pages history backwards from the newest, or from `before`', () => {
@@ -24,18 +24,16 @@ describe('Mongo queries', () => {
     expect(describeMongoUri('nonsense')).toBe('an invalid MongoDB URI');
   });
 
-  it('tells an insertMany that only hit duplicate keys from any other failure, in the driver\'s and mongoose\'s shapes', () => {
+  it('reads what an unordered insertMany did to each document from the error it threw, in the driver\'s and mongoose\'s shapes', () => {
     class WriteError {
       constructor(readonly err: { index: number; code: number }) {}
       get code() { return this.err.code; }
-      get index() { return this.err.index; }
     }
-    const driver = { writeErrors: [new WriteError({ index: 1, code: 11000 }), new WriteError({ index: 3, code: 11000 })] };
-    expect(duplicateIndexes(driver)).toEqual(new Set([1, 3]));
-    const spread = { writeErrors: driver.writeErrors.map((e) => ({ ...e, index: e.index })) };
-    expect(spread.writeErrors[0]).not.toHaveProperty('code');
-    expect(duplicateIndexes(spread)).toEqual(new Set([1, 3]));
-    expect(duplicateIndexes({ writeErrors: [{ index: 0, err: { code: 11000 } }, { index: 1, err: { code: 121 } }] })).toBeNull();
-    expect(duplicateIndexes(new Error('network'))).toBeNull();
+    const doc = { _id: 'a' };
+    const thrown = { results: [doc, new WriteError({ index: 1, code: 11000 }), { ...new WriteError({ index: 2, code: 11000 }) }, new Error('body: required'), { err: { code: 121 }, index: 4 }] };
+    expect(thrown.results[2]).not.toHaveProperty('code');
+    expect(insertResults(thrown, 5)).toEqual(['inserted', 'duplicate', 'duplicate', 'invalid', 'invalid']);
+    expect(insertResults(new Error('network'), 5)).toBeNull();
+    expect(insertResults({ results: [doc] }, 2)).toBeNull();
   });
 });

@@ -23,17 +23,25 @@ export function isDuplicateKey(err: unknown): err is { code: 11000; keyPattern?:
 }
 
 interface BulkWriteErrorLike {
-  writeErrors?: Array<{ index: number; code?: number; err?: { code?: number } }>;
+  /** Mongoose's per-document outcome of an unordered insertMany: the document, a write error or a validation error. */
+  results?: unknown[];
 }
 
+/** How one document of an unordered insertMany ended. */
+export type InsertResult = 'inserted' | 'duplicate' | 'invalid';
+
 /**
- * The indexes of an insertMany(ordered: false) batch that failed only on duplicate keys, or
- * null when anything else failed. Mongoose copies the driver's WriteErrors into plain objects
- * ({ err, index }), which drops the `code` getter: read it from `err` as well.
+ * Per document, what an unordered insertMany (throwOnValidationError) did, read from the error
+ * it threw; null when the error says nothing per document (the store was not reached: retry).
+ * Mongoose copies the driver's WriteErrors into plain objects ({ err, index }), which drops the
+ * `code` getter: read it from `err` as well.
  */
-export function duplicateIndexes(err: unknown): Set<number> | null {
-  const writeErrors = (err as BulkWriteErrorLike)?.writeErrors ?? [];
-  if (writeErrors.length === 0) return null;
-  const codes = writeErrors.map((e) => e.code ?? e.err?.code);
-  return codes.every((code) => code === 11000) ? new Set(writeErrors.map((e) => e.index)) : null;
+export function insertResults(err: unknown, count: number): InsertResult[] | null {
+  const results = (err as BulkWriteErrorLike)?.results;
+  if (!Array.isArray(results) || results.length !== count) return null;
+  return results.map((r): InsertResult => {
+    const code = (r as { code?: number })?.code ?? (r as { err?: { code?: number } })?.err?.code;
+    if (code === 11000) return 'duplicate';
+    return r instanceof Error || code !== undefined || (r as { err?: unknown })?.err !== undefined ? 'invalid' : 'inserted';
+  });
 }

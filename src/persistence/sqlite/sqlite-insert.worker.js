@@ -1,5 +1,5 @@
-// The messages' group commit, on its own thread and connection: an fsync or a WAL
-// checkpoint never stalls the event loop that delivers messages. Plain JavaScript so the
+// Message writes on their own thread and connection: an fsync, a WAL checkpoint or another
+// process's lock never stalls the event loop that delivers messages. Plain JavaScript so the
 // same file runs under ts-jest (src/) and in production (copied to dist/ by nest build).
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require('better-sqlite3');
@@ -14,19 +14,53 @@ const insert = db.prepare(
    ON CONFLICT (room_id, sender_id, temp_id) DO NOTHING`,
 );
 const existing = db.prepare('SELECT id, seq, created_at FROM messages WHERE room_id = ? AND sender_id = ? AND temp_id = ?');
+const highest = 'coalesce((SELECT max(seq) FROM messages WHERE room_id = :roomId), 0)';
+const reserve = db.prepare(
+  `INSERT INTO room_positions (room_id, reserved) VALUES (:roomId, ${highest} + :size)
+   ON CONFLICT (room_id) DO UPDATE SET reserved = max(reserved, ${highest}) + :size RETURNING reserved`,
+);
+const release = db.prepare(`UPDATE room_positions SET reserved = max(:last, ${highest}) WHERE room_id = :roomId`);
 
-// rows: [id, roomId, seq, senderId, body, tempId, createdAt]; answers [id, seq, createdAt, duplicate] each.
-const insertAll = db.transaction((rows) =>
+// rows: [id, roomId, seq, senderId, body, tempId, createdAt]; answers per row
+// ['saved', id, seq, createdAt] (a stored tempId answers the stored row) or ['rejected', reason, retryable].
+function insertOne(r) {
+  if (insert.run(...r).changes === 1) return ['saved', r[0], r[2], r[6]];
+  const row = existing.get(r[1], r[3], r[5]);
+  return ['saved', row.id, row.seq, row.created_at];
+}
+const insertAll = db.transaction((rows) => rows.map(insertOne));
+// Each row in its own savepoint: a row the store refuses is rolled back alone.
+const insertSavepoint = db.transaction(insertOne);
+const insertEach = db.transaction((rows) =>
   rows.map((r) => {
-    if (insert.run(...r).changes === 1) return [r[0], r[2], r[6], false];
-    const row = existing.get(r[1], r[3], r[5]);
-    return [row.id, row.seq, row.created_at, true];
+    try {
+      return insertSavepoint(r);
+    } catch (err) {
+      if (!isConstraint(err)) throw err;
+      // A position already taken (another writer) passes on a resend, which takes a new one.
+      return ['rejected', `the store refused this message (${err.code})`, err.code === 'SQLITE_CONSTRAINT_UNIQUE'];
+    }
   }),
 );
+const isConstraint = (err) => typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT');
 
-parentPort.on('message', ({ id, rows }) => {
+const ops = {
+  insert(rows) {
+    try {
+      return insertAll.immediate(rows);
+    } catch (err) {
+      // Only a constraint is the rows' own fault; anything else (busy, I/O) fails the batch for a retry.
+      if (!isConstraint(err)) throw err;
+      return insertEach.immediate(rows);
+    }
+  },
+  reserve: ({ roomId, size }) => reserve.get({ roomId, size }).reserved,
+  release: db.transaction((positions) => positions.forEach((p) => release.run(p))),
+};
+
+parentPort.on('message', ({ id, op, args }) => {
   try {
-    parentPort.postMessage({ id, results: insertAll.immediate(rows) });
+    parentPort.postMessage({ id, result: ops[op](args) });
   } catch (err) {
     parentPort.postMessage({ id, error: err.message });
   }

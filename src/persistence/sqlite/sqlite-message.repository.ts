@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { HistoryPage, HistoryQuery, NewMessage, SavedMessage } from '../models';
+import type { Statement } from 'better-sqlite3';
+import { HistoryPage, HistoryQuery, NewMessage, RoomPosition, SaveOutcome, SavedMessage } from '../models';
 import { newObjectId } from '../object-id';
 import { MessageRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
@@ -8,26 +9,36 @@ import { InsertRow } from './sqlite-writer';
 
 @Injectable()
 export class SqliteMessageRepository extends MessageRepository {
+  private byTempId?: Statement;
+
   constructor(private readonly conn: SqliteConnection) {
     super();
   }
 
-  async insertMany(messages: NewMessage[]): Promise<SavedMessage[]> {
+  async insertMany(messages: NewMessage[]): Promise<SaveOutcome[]> {
     const rows = messages.map((m): InsertRow => [newObjectId(), m.roomId, m.seq, m.senderId, m.body, m.tempId, m.createdAt.getTime()]);
-    const results = await this.conn.writer.insert(rows);
-    return results.map(([id, seq, createdAt, duplicate], i) => ({
-      _id: id,
-      roomId: messages[i].roomId,
-      seq,
-      tempId: messages[i].tempId,
-      createdAt: new Date(createdAt),
-      duplicate,
-    }));
+    const results = await this.conn.writer.run('insert', rows);
+    return results.map((r, i): SaveOutcome => {
+      if (r[0] === 'rejected') return { status: 'rejected', reason: r[1], retryable: r[2] };
+      const [, id, seq, createdAt] = r;
+      const m = messages[i];
+      return { status: 'saved', saved: { _id: id, roomId: m.roomId, seq, tempId: m.tempId, createdAt: new Date(createdAt), duplicate: id !== rows[i][0] } };
+    });
   }
 
-  async maxSeq(roomId: string): Promise<number> {
-    const row = this.conn.db.prepare('SELECT max(seq) AS seq FROM messages WHERE room_id = ?').get(roomId) as { seq: number | null };
-    return row.seq ?? 0;
+  // A point read on the unique index; WAL readers never wait for the writer's lock.
+  async findByTempId(roomId: string, senderId: string, tempId: string): Promise<SavedMessage | null> {
+    this.byTempId ??= this.conn.db.prepare('SELECT id, seq, created_at FROM messages WHERE room_id = ? AND sender_id = ? AND temp_id = ?');
+    const row = this.byTempId.get(roomId, senderId, tempId) as { id: string; seq: number; created_at: number } | undefined;
+    return row ? { _id: row.id, roomId, seq: row.seq, tempId, createdAt: new Date(row.created_at), duplicate: true } : null;
+  }
+
+  reserveSeq(roomId: string, size: number): Promise<number> {
+    return this.conn.writer.run('reserve', { roomId, size });
+  }
+
+  releaseSeq(positions: RoomPosition[]): Promise<void> {
+    return this.conn.writer.run('release', positions);
   }
 
   async history(roomId: string, q: HistoryQuery): Promise<HistoryPage> {

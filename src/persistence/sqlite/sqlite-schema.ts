@@ -40,4 +40,11 @@ export const MIGRATIONS: string[] = [
     UNIQUE (room_id, sender_id, temp_id)
   );
   `,
+  // Durable position reservations (DESIGN.md 5.10): a room's seq is handed out only below `reserved`.
+  `
+  CREATE TABLE room_positions (
+    room_id TEXT PRIMARY KEY,
+    reserved INTEGER NOT NULL
+  );
+  `,
 ];

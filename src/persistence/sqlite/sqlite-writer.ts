@@ -2,14 +2,20 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export type InsertRow = [id: string, roomId: string, seq: number, senderId: string, body: string, tempId: string, createdAt: number];
-export type InsertResult = [id: string, seq: number, createdAt: number, duplicate: boolean];
+export type InsertResult = ['saved', id: string, seq: number, createdAt: number] | ['rejected', reason: string, retryable: boolean];
+
+interface Ops {
+  insert: [InsertRow[], InsertResult[]];
+  reserve: [{ roomId: string; size: number }, number];
+  release: [{ roomId: string; last: number }[], void];
+}
 
 interface Pending {
-  resolve: (results: InsertResult[]) => void;
+  resolve: (result: unknown) => void;
   reject: (err: Error) => void;
 }
 
-/** Talks to the insert worker; a crashed worker fails its batches (the queue retries) and is replaced on the next one. */
+/** Talks to the writer thread (message writes); a crashed worker fails its batches (the queue retries) and is replaced on the next one. */
 export class SqliteWriter {
   private worker?: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -18,13 +24,13 @@ export class SqliteWriter {
 
   constructor(private readonly path: string) {}
 
-  insert(rows: InsertRow[]): Promise<InsertResult[]> {
+  run<K extends keyof Ops>(op: K, args: Ops[K][0]): Promise<Ops[K][1]> {
     if (this.closed) return Promise.reject(new Error('SQLite store is closed'));
     const worker = this.worker ?? this.spawn();
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, rows });
+      this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      worker.postMessage({ id, op, args });
     });
   }
 
@@ -35,11 +41,11 @@ export class SqliteWriter {
 
   private spawn(): Worker {
     const worker = new Worker(join(__dirname, 'sqlite-insert.worker.js'), { workerData: { path: this.path } });
-    worker.on('message', ({ id, results, error }: { id: number; results?: InsertResult[]; error?: string }) => {
+    worker.on('message', ({ id, result, error }: { id: number; result?: unknown; error?: string }) => {
       const p = this.pending.get(id);
       this.pending.delete(id);
       if (error !== undefined) p?.reject(new Error(error));
-      else p?.resolve(results!);
+      else p?.resolve(result);
     });
     const fail = (err: Error) => {
       this.worker = undefined;

@@ -16,6 +16,7 @@ import { SqliteMembershipRepository } from './sqlite/sqlite-membership.repositor
 import { SqliteMessageRepository } from './sqlite/sqlite-message.repository';
 import { SqliteRoomRepository } from './sqlite/sqlite-room.repository';
 import { SqliteUserRepository } from './sqlite/sqlite-user.repository';
+import { guardRepositories } from './store-guard';
 
 const PORTS = [StoreHealth, UserRepository, RoomRepository, MembershipRepository, MessageRepository];
 
@@ -41,7 +42,7 @@ const mongo: Provider[] = [
 @Module({})
 export class PersistenceModule {
   static forRoot(config: AppConfig): DynamicModule {
-    if (!config.mongodbUri) return { module: PersistenceModule, providers: sqlite, exports: PORTS };
+    if (!config.mongodbUri) return { module: PersistenceModule, providers: guardRepositories(sqlite), exports: PORTS };
     return {
       module: PersistenceModule,
       imports: [
@@ -53,7 +54,7 @@ export class PersistenceModule {
           { name: MessageDoc.name, schema: MessageSchema },
         ]),
       ],
-      providers: mongo,
+      providers: guardRepositories(mongo),
       exports: PORTS,
     };
   }

@@ -6,7 +6,7 @@ import { CommonWsModule } from './common/ws/common-ws.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DirectMessagesModule } from './direct-messages/direct-messages.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
@@ -31,8 +31,8 @@ export class AppModule {
         MessagesModule,
         DirectMessagesModule,
         ChannelsModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppValidationPipe } from './common/errors/validation';
+import { documentCommonErrors } from './common/http/common-api-errors';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { ChatIoAdapter } from './common/ws/chat-io.adapter';
 import { AppConfig } from './config/app-config';
@@ -18,6 +19,6 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => documentCommonErrors(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -79,10 +79,13 @@ describe('Auth (e2e)', () => {
   });
 
   it('refuses events once the token expired (AUTH.TOKEN_EXPIRED), until auth:refresh', async () => {
-    const exp = Math.floor(Date.now() / 1000) + 1;
+    // exp is whole seconds: rounding up and adding 3 leaves at least 3 s to connect and use the
+    // token before it expires, however slow the machine, and at most 4 s to wait afterwards.
+    const exp = Math.ceil(Date.now() / 1000) + 3;
     const socket = await connect(t.url, tokenFor(alice, exp));
     try {
-      await until(() => Date.now() > exp * 1000, 3000);
+      expect(await ack(socket, 'joinRoom', { roomId: 'anything' })).toMatchObject({ success: false, error: { code: 'ROOM.NOT_FOUND' } });
+      await until(() => Date.now() > exp * 1000, 6000);
       const refused = await ack(socket, 'joinRoom', { roomId: 'anything' });
       expect(refused).toMatchObject({ success: false, error: { code: 'AUTH.TOKEN_EXPIRED' } });
       const bob = await registerUser(t.url, 'bob');

@@ -87,7 +87,7 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
   });
 
   it('answers /health and unknown routes in the error shape', async () => {
-    expect(await http(t.url, 'GET', '/health')).toEqual({ status: 200, body: { status: 'ok', store: 'up' } });
+    expect(await http(t.url, 'GET', '/health')).toEqual({ status: 200, body: { status: 'ok', info: { store: { status: 'up' } }, error: {}, details: { store: { status: 'up' } } } });
     expect(await http(t.url, 'GET', '/nope')).toMatchObject({ status: 404, body: { statusCode: 404, code: 'ROUTE.NOT_FOUND' } });
     const res = await fetch(`${t.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
     expect(res.status).toBe(400);

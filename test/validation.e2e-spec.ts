@@ -1,18 +1,21 @@
 import { openDirect, registerUser, TestUser } from './support/http';
 import { startApp, TestApp } from './support/harness';
-import { ack, Client, connect, next } from './support/sockets';
+import { ack, Client, connect, next, record } from './support/sockets';
 
 describe('Bad WebSocket input (e2e)', () => {
   let t: TestApp;
   let alice: TestUser, bob: TestUser;
   let a1: Client, b1: Client;
   let roomId: string;
+  // Every event both sockets get, recorded from before the first bad payload is sent.
+  let toAlice: Array<[string, any]>, toBob: Array<[string, any]>;
 
   beforeAll(async () => {
     t = await startApp({ MAX_MESSAGE_LENGTH: '100', MAX_HTTP_BUFFER_SIZE: '2048' });
     [alice, bob] = await Promise.all([registerUser(t.url, 'alice'), registerUser(t.url, 'bob')]);
     roomId = await openDirect(t.url, alice, bob);
     [a1, b1] = await Promise.all([connect(t.url, alice.token), connect(t.url, bob.token)]);
+    [toAlice, toBob] = [record(a1), record(b1)];
   });
 
   afterAll(async () => {
@@ -71,12 +74,12 @@ describe('Bad WebSocket input (e2e)', () => {
   });
 
   it('keeps the socket working after every bad payload, and delivered none of them', async () => {
-    const received: any[] = [];
-    b1.on('roomMessageRecieved', (m) => received.push(m));
     const got = next(b1, 'roomMessageRecieved', (m) => m.tempId === 'still-fine');
     expect(await ack(a1, 'roomMessage', { roomId, body: 'x'.repeat(100), tempId: 'still-fine' })).toMatchObject({ success: true });
     await got;
-    expect(received.map((m) => m.tempId)).toEqual(['still-fine']);
+    const messages = (log: Array<[string, any]>, event: string) => log.filter(([name]) => name === event).map(([, m]) => m.body);
+    expect(messages(toBob, 'roomMessageRecieved')).toEqual(['x'.repeat(100)]);
+    expect(messages(toAlice, 'roomMessageSent')).toEqual(['x'.repeat(100)]);
   });
 
   it('drops a payload over maxHttpBufferSize by disconnecting only that client', async () => {

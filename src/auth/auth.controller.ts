@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/http/api-errors.decorator';
 import { AuthThrottleGuard } from './auth-throttle.guard';
 import { AuthService } from './auth.service';
 import { AuthenticatedUser } from './auth-tokens';
@@ -14,19 +14,19 @@ export class AuthController {
 
   @Post('auth/register')
   @UseGuards(AuthThrottleGuard)
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE.LIMITED' })
+  @ApiOperation({ summary: 'Create an account; answers a token, as login does' })
   @ApiCreatedResponse({ type: AuthResponseDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'USER.EXISTS' })
+  @ApiErrors(['USER.EXISTS', 'the username or the email is taken'], ['RATE.LIMITED', 'too many sign-in attempts from this address'])
   register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
     return this.auth.register(dto);
   }
 
   @Post('auth/login')
   @UseGuards(AuthThrottleGuard)
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE.LIMITED' })
   @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in; the accessToken goes in `Authorization: Bearer` and in the socket handshake' })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'AUTH.INVALID_CREDENTIALS' })
+  @ApiErrors('AUTH.INVALID_CREDENTIALS', ['RATE.LIMITED', 'too many sign-in attempts from this address'])
   login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
     return this.auth.login(dto);
   }
@@ -34,8 +34,8 @@ export class AuthController {
   @Get('auth/me')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserDto })
-  @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'AUTH.INVALID_TOKEN | AUTH.TOKEN_EXPIRED' })
   me(@CurrentUser() user: AuthenticatedUser): Promise<UserDto> {
     return this.auth.me(user.id);
   }
@@ -43,6 +43,7 @@ export class AuthController {
   @Get('users')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Find people by a part of their username (to open a direct room)' })
   @ApiOkResponse({ type: [UserDto] })
   searchUsers(@Query() query: SearchUsersQuery): Promise<UserDto[]> {
     return this.auth.searchUsers(query.search);

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser } from '../auth/auth-tokens';
 import { CurrentUser, JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { ApiErrors } from '../common/http/api-errors.decorator';
 import { RoomDto } from '../rooms/dto/room.dto';
 import { ChannelsService } from './channels.service';
 import { ChannelPageDto, CreateChannelDto, InviteDto, ListChannelsQuery, MemberDto } from './dto/channel.dto';
@@ -10,50 +10,55 @@ import { ChannelPageDto, CreateChannelDto, InviteDto, ListChannelsQuery, MemberD
 @ApiTags('channels')
 @ApiBearerAuth()
 @UseGuards(JwtAuthGuard)
-@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'ROOM.NOT_FOUND | USER.NOT_FOUND' })
 @Controller('channels')
 export class ChannelsController {
   constructor(private readonly channels: ChannelsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a channel; I become its owner, memberIds are added at once' })
   @ApiCreatedResponse({ type: RoomDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'CHANNEL.NAME_TAKEN: public channel names are unique, ignoring case' })
+  @ApiErrors(['CHANNEL.NAME_TAKEN', 'public channel names are unique, ignoring case'], ['USER.NOT_FOUND', 'an unknown user in memberIds'])
   create(@CurrentUser() me: AuthenticatedUser, @Body() dto: CreateChannelDto): Promise<RoomDto> {
     return this.channels.create(me, dto);
   }
 
   @Get()
+  @ApiOperation({ summary: 'Browse public channels and my private ones' })
   @ApiOkResponse({ type: ChannelPageDto, description: 'public channels and my private ones, oldest first' })
   list(@CurrentUser() me: AuthenticatedUser, @Query() q: ListChannelsQuery): Promise<ChannelPageDto> {
     return this.channels.list(me, q);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One channel' })
   @ApiOkResponse({ type: RoomDto })
-  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'ROOM.NOT_MEMBER: a private channel' })
+  @ApiErrors('ROOM.NOT_FOUND', ['ROOM.NOT_MEMBER', 'a private channel I am not in'])
   get(@CurrentUser() me: AuthenticatedUser, @Param('id') id: string): Promise<RoomDto> {
     return this.channels.get(me, id);
   }
 
   @Get(':id/members')
+  @ApiOperation({ summary: 'The members of a channel, with role and presence' })
   @ApiOkResponse({ type: [MemberDto] })
-  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'ROOM.NOT_MEMBER: a private channel' })
+  @ApiErrors('ROOM.NOT_FOUND', ['ROOM.NOT_MEMBER', 'a private channel I am not in'])
   members(@CurrentUser() me: AuthenticatedUser, @Param('id') id: string): Promise<MemberDto[]> {
     return this.channels.members(me, id);
   }
 
   @Post(':id/join')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Join a public channel' })
   @ApiOkResponse({ type: RoomDto })
-  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'CHANNEL.PRIVATE' })
+  @ApiErrors('ROOM.NOT_FOUND', ['CHANNEL.PRIVATE', 'private channels are joined by invitation'])
   join(@CurrentUser() me: AuthenticatedUser, @Param('id') id: string): Promise<RoomDto> {
     return this.channels.join(me, id);
   }
 
   @Post(':id/leave')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ success: true, channelId }' })
-  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'ROOM.NOT_MEMBER' })
+  @ApiOperation({ summary: 'Leave a channel (an owner who leaves hands ownership on)' })
+  @ApiOkResponse({ description: '{ success: true, channelId }', example: { success: true, channelId: '6650c0ffee00000000000f00' } })
+  @ApiErrors('ROOM.NOT_FOUND', 'ROOM.NOT_MEMBER')
   async leave(@CurrentUser() me: AuthenticatedUser, @Param('id') id: string) {
     await this.channels.leave(me, id);
     return { success: true, channelId: id };
@@ -61,8 +66,9 @@ export class ChannelsController {
 
   @Post(':id/invite')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Add a user to a channel I am in' })
   @ApiOkResponse({ type: RoomDto })
-  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'ROOM.NOT_MEMBER | CHANNEL.FORBIDDEN (private: owner or admin only)' })
+  @ApiErrors('ROOM.NOT_FOUND', 'USER.NOT_FOUND', 'ROOM.NOT_MEMBER', ['CHANNEL.FORBIDDEN', 'a private channel: owner or admin only'])
   invite(@CurrentUser() me: AuthenticatedUser, @Param('id') id: string, @Body() dto: InviteDto): Promise<RoomDto> {
     return this.channels.invite(me, id, dto.userId);
   }

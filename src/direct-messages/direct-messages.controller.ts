@@ -1,8 +1,8 @@
 import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser } from '../auth/auth-tokens';
 import { CurrentUser, JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { ErrorResponseDto } from '../common/http/error-response.dto';
+import { ApiErrors } from '../common/http/api-errors.decorator';
 import { RoomDto } from '../rooms/dto/room.dto';
 import { RoomsService } from '../rooms/rooms.service';
 
@@ -15,9 +15,9 @@ export class DirectMessagesController {
 
   @Post(':userId')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Open (or get) the direct room of me and another user' })
   @ApiOkResponse({ type: RoomDto, description: 'the direct room of you and that user, created on first call (idempotent, symmetric)' })
-  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'USER.NOT_FOUND' })
-  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION.FAILED: a room with yourself' })
+  @ApiErrors('USER.NOT_FOUND', ['VALIDATION.FAILED', 'also for a room with yourself'])
   open(@CurrentUser() user: AuthenticatedUser, @Param('userId') userId: string): Promise<RoomDto> {
     return this.rooms.openDirect(user.id, userId);
   }

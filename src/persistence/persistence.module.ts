@@ -17,6 +17,7 @@ import { SqliteMembershipRepository } from './sqlite/sqlite-membership.repositor
 import { SqliteMessageRepository } from './sqlite/sqlite-message.repository';
 import { SqliteRoomRepository } from './sqlite/sqlite-room.repository';
 import { SqliteUserRepository } from './sqlite/sqlite-user.repository';
+import { guardRepositories } from './store-guard';
 
 const PORTS = [StoreHealth, UserRepository, RoomRepository, MembershipRepository, MessageRepository];
 
@@ -42,7 +43,7 @@ const mongo: Provider[] = [
 @Module({})
 export class PersistenceModule {
   static forRoot(config: AppConfig): DynamicModule {
-    if (!config.mongodbUri) return { module: PersistenceModule, providers: sqlite, exports: PORTS };
+    if (!config.mongodbUri) return { module: PersistenceModule, providers: guardRepositories(sqlite), exports: PORTS };
     return {
       module: PersistenceModule,
       imports: [
@@ -55,7 +56,7 @@ export class PersistenceModule {
           { name: RoomPositionDoc.name, schema: RoomPositionSchema },
         ]),
       ],
-      providers: mongo,
+      providers: guardRepositories(mongo),
       exports: PORTS,
     };
   }

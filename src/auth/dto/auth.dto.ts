@@ -4,25 +4,25 @@ import { trim } from '../../common/dto/transforms';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class RegisterDto {
-  @ApiProperty({ example: 'alice', pattern: '^[A-Za-z0-9_.-]{3,32}$' })
+  @ApiProperty({ example: 'swagger_sam', pattern: '^[A-Za-z0-9_.-]{3,32}$' })
   @IsString() @Length(3, 32) @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'username may use letters, digits, _ . -' })
   username: string;
 
-  @ApiProperty({ example: 'alice@example.com' })
+  @ApiProperty({ example: 'swagger_sam@example.com' })
   @Transform(trim) @IsEmail() @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 256 })
+  @ApiProperty({ minLength: 8, maxLength: 256, example: 'correct horse battery' })
   @IsString() @MinLength(8) @MaxLength(256)
   password: string;
 }
 
 export class LoginDto {
-  @ApiProperty({ example: 'alice' })
+  @ApiProperty({ example: 'swagger_sam' })
   @IsString() @Length(1, 64)
   username: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'correct horse battery' })
   @IsString() @Length(1, 256)
   password: string;
 }

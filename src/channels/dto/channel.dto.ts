@@ -5,11 +5,11 @@ import { trim } from '../../common/dto/transforms';
 import { RoomDto } from '../../rooms/dto/room.dto';
 
 export class CreateChannelDto {
-  @ApiProperty({ minLength: 1, maxLength: 80, description: 'unique among public channels, ignoring case' })
+  @ApiProperty({ minLength: 1, maxLength: 80, description: 'unique among public channels, ignoring case', example: 'swagger-lounge' })
   @Transform(trim) @IsString() @Length(1, 80)
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @ApiPropertyOptional({ maxLength: 500, example: 'tried from /docs' })
   @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
   description?: string;
 
@@ -17,7 +17,7 @@ export class CreateChannelDto {
   @IsOptional() @IsBoolean()
   isPrivate?: boolean;
 
-  @ApiPropertyOptional({ type: [String], description: 'users added at once (the creator is added as owner)' })
+  @ApiPropertyOptional({ type: [String], description: 'users added at once (the creator is added as owner)', example: [] })
   @IsOptional() @ArrayMaxSize(1000) @ArrayUnique() @IsString({ each: true }) @IsNotEmpty({ each: true })
   memberIds?: string[];
 }

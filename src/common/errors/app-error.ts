@@ -1,3 +1,5 @@
+import { logStoreFailure, STORE_RETRY_AFTER_MS } from './store-failure';
+
 /** Every error code the API can answer with (DESIGN.md section 9 and the REST extras). */
 export const ERROR_STATUS = {
   'AUTH.INVALID_TOKEN': 401,
@@ -53,7 +55,8 @@ export class AppError extends Error {
 }
 
 /** A store call failed: the client may retry later; the cause goes to the log, not the wire. */
-export function storeUnavailable(cause: unknown): AppError {
+export function storeUnavailable(cause: unknown, context = 'store call failed'): AppError {
   if (cause instanceof AppError) return cause;
-  return new AppError('STORE.UNAVAILABLE', `the store is unavailable (${(cause as Error)?.message ?? 'unknown error'})`);
+  logStoreFailure(context, cause);
+  return new AppError('STORE.UNAVAILABLE', 'the store is unavailable; retry shortly', { retryAfterMs: STORE_RETRY_AFTER_MS });
 }

@@ -1,7 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
-import { WsException } from '@nestjs/websockets';
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
 import { MetricsService } from '../../metrics/metrics.service';
-import { AppError, ErrorBody } from '../errors/app-error';
+import { mapException } from '../errors/error-mapping';
 import { ChatSocket } from './server-events';
 
 /**
@@ -17,7 +16,7 @@ export class WsExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ws = host.switchToWs();
-    const error = this.describe(exception);
+    const { body: error } = mapException(exception, this.logger, `event ${String(ws.getPattern())}`);
     this.metrics.wsErrors.inc({ event: String(ws.getPattern()), code: error.code });
     const ack: unknown = host.getArgByIndex(2);
     if (typeof ack === 'function') return void ack({ success: false, error });
@@ -26,14 +25,5 @@ export class WsExceptionFilter implements ExceptionFilter {
       ? (data as { tempId: string }).tempId
       : undefined;
     ws.getClient<ChatSocket>().emit('exception', { event: ws.getPattern(), ...(tempId && { tempId }), error });
-  }
-
-  private describe(exception: unknown): ErrorBody {
-    if (exception instanceof AppError) return exception.toBody();
-    if (exception instanceof WsException || exception instanceof HttpException) {
-      return { code: 'VALIDATION.FAILED', message: exception.message };
-    }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { code: 'SERVER.ERROR', message: 'Internal server error' };
   }
 }

@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { WsException } from '@nestjs/websockets';
-import { MetricsService } from '../../metrics/metrics.service';
 import { AppError, ErrorBody } from '../errors/app-error';
 import { ChatSocket } from './server-events';
+import { WsErrorEvent } from './ws-error.event';
 
 /**
  * Turns every exception of a WS handler into `{ success: false, error }` through the ack,
@@ -13,12 +14,12 @@ import { ChatSocket } from './server-events';
 export class WsExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(WsExceptionFilter.name);
 
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(private readonly events: EventEmitter2) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ws = host.switchToWs();
     const error = this.describe(exception);
-    this.metrics.wsErrors.inc({ event: String(ws.getPattern()), code: error.code });
+    this.events.emit(WsErrorEvent.eventName, new WsErrorEvent(String(ws.getPattern()), error.code));
     const ack: unknown = host.getArgByIndex(2);
     if (typeof ack === 'function') return void ack({ success: false, error });
     const data: unknown = ws.getData();

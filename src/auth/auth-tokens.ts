@@ -34,8 +34,4 @@ export class AuthTokens {
       throw new AppError('AUTH.INVALID_TOKEN', 'invalid token');
     }
   }
-
-  static isExpired(user: AuthenticatedUser, now = Date.now()): boolean {
-    return user.exp * 1000 <= now;
-  }
 }

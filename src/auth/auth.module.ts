@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
@@ -9,7 +9,6 @@ import { AuthTokens } from './auth-tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordHasher } from './password-hasher';
 
-@Global()
 @Module({
   imports: [
     JwtModule.registerAsync({

@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CommonWsModule } from '../common/ws/common-ws.module';
 import { MessagesModule } from '../messages/messages.module';
+import { PresenceStateModule } from '../presence/presence-state.module';
 import { RoomsModule } from '../rooms/rooms.module';
+import { ChannelLimits } from './channel-limits';
 import { ChannelsController } from './channels.controller';
 import { ChannelsGateway } from './channels.gateway';
 import { ChannelsService } from './channels.service';
 
 @Module({
-  imports: [RoomsModule, MessagesModule],
+  imports: [AuthModule, CommonWsModule, PresenceStateModule, RoomsModule, MessagesModule],
   controllers: [ChannelsController],
-  providers: [ChannelsService, ChannelsGateway],
+  providers: [ChannelsService, ChannelLimits, ChannelsGateway],
 })
 export class ChannelsModule {}

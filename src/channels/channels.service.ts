@@ -5,8 +5,9 @@ import { RealtimeService } from '../common/ws/realtime.service';
 import { ChannelPage, Member, Room, UserSummary } from '../persistence/models';
 import { DuplicateKeyError, MembershipRepository, RoomRepository, UserRepository } from '../persistence/ports';
 import { PresenceService } from '../presence/presence.service';
+import { MembershipChanges } from '../rooms/membership-changes';
 import { RoomAccess } from '../rooms/room-access.service';
-import { RoomsService } from '../rooms/rooms.service';
+import { ChannelLimits } from './channel-limits';
 import { CreateChannelDto, ListChannelsQuery } from './dto/channel.dto';
 
 const summary = (u: UserSummary): UserSummary => ({ id: u.id, username: u.username });
@@ -18,13 +19,15 @@ export class ChannelsService {
     private readonly rooms: RoomRepository,
     private readonly memberships: MembershipRepository,
     private readonly users: UserRepository,
-    private readonly roomsService: RoomsService,
+    private readonly changes: MembershipChanges,
     private readonly access: RoomAccess,
+    private readonly limits: ChannelLimits,
     private readonly presence: PresenceService,
     private readonly realtime: RealtimeService,
   ) {}
 
   async create(me: AuthenticatedUser, dto: CreateChannelDto): Promise<Room> {
+    await this.limits.admitCreate(me.id, dto.memberIds ?? []);
     const memberIds = (dto.memberIds ?? []).filter((id) => id !== me.id);
     await Promise.all(memberIds.map((id) => this.assertUser(id)));
     let channel: Room;
@@ -34,7 +37,7 @@ export class ChannelsService {
       if (err instanceof DuplicateKeyError) throw new AppError('CHANNEL.NAME_TAKEN', `a public channel named "${dto.name}" exists`);
       throw err;
     }
-    await this.roomsService.addedMembers(channel, channel.memberIds);
+    this.changes.announce(channel.id, channel.memberIds, 'joined');
     this.realtime.to({ userIds: channel.memberIds }).emit('channelCreated', channel);
     return channel;
   }
@@ -64,6 +67,7 @@ export class ChannelsService {
   }
 
   async invite(me: AuthenticatedUser, channelId: string, userId: string): Promise<Room> {
+    await this.limits.admitInvite(me.id);
     const channel = await this.access.assertMember(channelId, me.id, 'channel');
     if (channel.isPrivate) {
       const mine = (await this.memberships.list(channelId)).find((m) => m.userId === me.id);
@@ -77,13 +81,13 @@ export class ChannelsService {
     if (!(await this.memberships.remove(channelId, me.id))) return;
     // Announced before unsubscribing, so the leaver's other tabs hear it too.
     this.realtime.to({ roomIds: [channelId], userIds: [me.id] }).emit('channelMemberLeft', { channelId, userId: me.id });
-    await this.roomsService.removedMember(channelId, me.id);
+    this.changes.announce(channelId, [me.id], 'left');
   }
 
   private async addMember(channelId: string, user: UserSummary, invitedBy?: UserSummary): Promise<Room> {
     if (!(await this.memberships.add(channelId, user.id, 'member'))) return this.access.find(channelId);
-    const channel = await this.roomsService.reload(channelId);
-    await this.roomsService.addedMembers(channel, [user.id]);
+    this.changes.announce(channelId, [user.id], 'joined');
+    const channel = await this.access.find(channelId);
     this.realtime.to({ roomIds: [channelId] }).emit('channelMemberJoined', { channelId, user, ...(invitedBy && { invitedBy }) });
     return channel;
   }

@@ -20,6 +20,9 @@ export class AppConfig {
   rateLimitPerSec: number;
   rateLimitBurst: number;
   authRateLimitPerMin: number;
+  channelCreatePerMin: number;
+  invitesPerMin: number;
+  maxChannelMembersPerCall: number;
   trustProxyHops: number;
   maxHttpBufferSize: number;
   maxQueuedPackets: number;
@@ -47,6 +50,9 @@ export class AppConfig {
       rateLimitPerSec: v.RATE_LIMIT_PER_SEC,
       rateLimitBurst: v.RATE_LIMIT_BURST,
       authRateLimitPerMin: v.AUTH_RATE_LIMIT_PER_MIN,
+      channelCreatePerMin: v.CHANNEL_CREATE_PER_MIN,
+      invitesPerMin: v.INVITES_PER_MIN,
+      maxChannelMembersPerCall: v.MAX_CHANNEL_MEMBERS_PER_CALL,
       trustProxyHops: v.TRUST_PROXY_HOPS,
       maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
       maxQueuedPackets: v.MAX_QUEUED_PACKETS,

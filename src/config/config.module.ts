@@ -1,7 +1,10 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './app-config';
 
-/** Makes the validated AppConfig injectable everywhere. */
+/**
+ * Makes the validated AppConfig injectable everywhere. Global on purpose: forRoot() registers
+ * one value, and a module importing ConfigModule again would get an empty copy of it.
+ */
 @Global()
 @Module({})
 export class ConfigModule {

@@ -50,6 +50,15 @@ export class EnvironmentVariables {
   @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
   AUTH_RATE_LIMIT_PER_MIN = 30;
 
+  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  CHANNEL_CREATE_PER_MIN = 10;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  INVITES_PER_MIN = 30;
+
+  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  MAX_CHANNEL_MEMBERS_PER_CALL = 100;
+
   /** Reverse proxies in front of the server, so the client address comes from X-Forwarded-For. */
   @Type(() => Number) @IsInt() @Min(0) @Max(10)
   TRUST_PROXY_HOPS = 0;

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CommonWsModule } from '../common/ws/common-ws.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { AcceptedMessages } from './accepted-messages';
 import { DeliveryShutdown } from './delivery-shutdown';
@@ -12,7 +15,7 @@ import { SequenceService } from './sequence.service';
 
 /** The one delivery pipeline, used by direct messages and channels alike. */
 @Module({
-  imports: [RoomsModule],
+  imports: [AuthModule, CommonWsModule, MetricsModule, RoomsModule],
   controllers: [MessagesController],
   providers: [
     MessagePipeline,

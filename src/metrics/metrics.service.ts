@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { WsErrorEvent } from '../common/ws/ws-error.event';
 
 /** Prometheus metrics of this process (one registry per app, so tests can run several apps). */
 @Injectable()
@@ -25,6 +27,11 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  @OnEvent(WsErrorEvent.eventName)
+  countWsError({ event, code }: WsErrorEvent): void {
+    this.wsErrors.inc({ event, code });
   }
 
   /** A gauge read when Prometheus scrapes. */

@@ -38,7 +38,11 @@ const mongo: Provider[] = [
   { provide: MessageRepository, useClass: MongoMessageRepository },
 ];
 
-/** Binds every repository port to one adapter: MongoDB when MONGODB_URI is set, else embedded SQLite. */
+/**
+ * Binds every repository port to one adapter: MongoDB when MONGODB_URI is set, else embedded
+ * SQLite. Global on purpose: forRoot() opens the one store connection; a feature module
+ * importing it again would open a second.
+ */
 @Global()
 @Module({})
 export class PersistenceModule {

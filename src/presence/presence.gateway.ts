@@ -1,14 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { AuthTokens } from '../auth/auth-tokens';
+import { socketAuthMiddleware } from '../auth/socket-auth.middleware';
+import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../common/ws/realtime.service';
-import { ChatServer, ChatSocket, roomChannel, userChannel } from '../common/ws/server-events';
-import { socketAuthMiddleware } from '../common/ws/socket-auth.middleware';
-import { Room } from '../persistence/models';
-import { RoomAccess } from '../rooms/room-access.service';
-import { RoomsService } from '../rooms/rooms.service';
+import { ChatServer, ChatSocket, userChannel } from '../common/ws/server-events';
 import { MetricsService } from '../metrics/metrics.service';
+import { Room } from '../persistence/models';
 import { PresenceService } from './presence.service';
+import { SocketRooms } from './socket-rooms';
 
 /** Connection lifecycle: handshake auth, room subscriptions, presence, `ready`. */
 @WebSocketGateway()
@@ -19,8 +19,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly tokens: AuthTokens,
     private readonly realtime: RealtimeService,
     private readonly presence: PresenceService,
-    private readonly rooms: RoomsService,
-    private readonly access: RoomAccess,
+    private readonly socketRooms: SocketRooms,
     metrics: MetricsService,
   ) {
     metrics.gauge('chat_sockets', 'Connected sockets', async () => (await presence.stats()).sockets);
@@ -35,11 +34,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   async handleConnection(socket: ChatSocket): Promise<void> {
     const { id, username } = socket.data.user;
     try {
-      const rooms = await this.rooms.forUser(id);
-      rooms.forEach((room) => this.access.remember(room));
-      await socket.join([userChannel(id), ...rooms.map((r) => roomChannel(r.id))]);
-      const cameOnline = await this.presence.addUser(socket.id, { id, username });
-      await Promise.all(rooms.map((r) => this.presence.joinRoom(id, r.id)));
+      const { rooms, cameOnline } = await this.socketRooms.connect(socket);
       // The client may have left while we awaited: then handleDisconnect found nothing to remove.
       // Nobody was told it came online, so nobody is told it went offline.
       if (socket.disconnected) return void (await this.presence.removeUser(socket.id));
@@ -49,8 +44,9 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       socket.emit('ready', { user: { id, username }, rooms, online: await this.onlinePartners(id, rooms), serverTime: new Date() });
     } catch (err) {
       this.logger.error(`connection setup failed for user ${id}: ${(err as Error).message}`);
+      const error = err instanceof AppError && err.code === 'SERVER.BUSY' ? err.toBody() : { code: 'STORE.UNAVAILABLE' as const, message: 'the server could not load your rooms; reconnect shortly' };
       // Say why before hanging up, so the client can back off and reconnect.
-      socket.emit('exception', { event: 'connect', error: { code: 'STORE.UNAVAILABLE', message: 'the server could not load your rooms; reconnect shortly' } });
+      socket.emit('exception', { event: 'connect', error });
       socket.disconnect(true);
       await this.handleDisconnect(socket);
     }

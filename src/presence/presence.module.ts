@@ -1,14 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CommonWsModule } from '../common/ws/common-ws.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { RoomsModule } from '../rooms/rooms.module';
-import { InMemoryPresenceService } from './in-memory-presence.service';
+import { PresenceStateModule } from './presence-state.module';
 import { PresenceGateway } from './presence.gateway';
-import { PresenceService } from './presence.service';
+import { SocketRooms } from './socket-rooms';
 
-/** Global so room and channel services can mark members online without importing the gateway. */
-@Global()
+/** The connection lifecycle (handshake, subscriptions, presence events) on top of the presence state. */
 @Module({
-  imports: [RoomsModule],
-  providers: [PresenceGateway, { provide: PresenceService, useClass: InMemoryPresenceService }],
-  exports: [PresenceService],
+  imports: [AuthModule, CommonWsModule, MetricsModule, PresenceStateModule, RoomsModule],
+  providers: [PresenceGateway, SocketRooms],
 })
 export class PresenceModule {}

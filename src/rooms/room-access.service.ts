@@ -1,65 +1,92 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { LRUCache } from 'lru-cache';
 import { AppError, storeUnavailable } from '../common/errors/app-error';
 import { Room, RoomKind } from '../persistence/models';
 import { RoomRepository } from '../persistence/ports';
+import { MembershipChangedEvent } from './events/membership-changed.event';
 
 interface CachedRoom {
   room: Room;
   members: Set<string>;
 }
 
+interface PendingLoad {
+  result: Promise<CachedRoom | null>;
+  /** A membership change landed while the store was read: the result may predate it. */
+  stale: boolean;
+}
+
 const MAX_CACHED_ROOMS = 100_000;
 
 /**
- * Membership checks for the hot path: rooms are cached after the first load, so
- * authorising a message costs no I/O. Every membership change must call remember().
+ * Membership checks for the hot path: a warm cache costs no I/O. The cache never outlives
+ * the store: every membership.changed drops the room, so the next check reads it afresh.
  */
 @Injectable()
 export class RoomAccess {
-  private readonly cache = new Map<string, CachedRoom>();
-  private readonly loading = new Map<string, Promise<CachedRoom | null>>();
+  private readonly cache = new LRUCache<string, CachedRoom>({ max: MAX_CACHED_ROOMS });
+  private readonly loading = new Map<string, PendingLoad>();
+  private changes = 0;
 
   constructor(private readonly rooms: RoomRepository) {}
 
   /** The room, if `userId` is a member (and it is of `kind`); else ROOM.NOT_FOUND / ROOM.NOT_MEMBER. */
   async assertMember(roomId: string, userId: string, kind?: RoomKind): Promise<Room> {
-    const room = await this.find(roomId, kind);
-    if (!this.cache.get(roomId)?.members.has(userId)) throw new AppError('ROOM.NOT_MEMBER', `you are not a member of ${roomId}`);
-    return room;
+    const entry = await this.entry(roomId, kind);
+    if (!entry.members.has(userId)) throw new AppError('ROOM.NOT_MEMBER', `you are not a member of ${roomId}`);
+    return entry.room;
   }
 
   /** The room (of `kind`), or ROOM.NOT_FOUND. */
   async find(roomId: string, kind?: RoomKind): Promise<Room> {
-    const entry = this.cache.get(roomId) ?? (await this.load(roomId));
-    if (!entry || (kind && entry.room.kind !== kind)) throw new AppError('ROOM.NOT_FOUND', `no ${kind ?? 'room'} ${roomId}`);
-    return entry.room;
+    return (await this.entry(roomId, kind)).room;
   }
 
-  remember(room: Room): void {
-    this.cache.delete(room.id);
-    this.cache.set(room.id, { room, members: new Set(room.memberIds) });
-    if (this.cache.size > MAX_CACHED_ROOMS) this.cache.delete(this.cache.keys().next().value!);
+  /** A marker to pass to prime() with rooms read after taking it. */
+  mark(): number {
+    return this.changes;
+  }
+
+  /** Caches rooms read since `mark`, unless a membership changed meanwhile (they may predate it). */
+  prime(rooms: Room[], mark: number): void {
+    if (mark === this.changes) rooms.forEach((room) => this.cache.set(room.id, { room, members: new Set(room.memberIds) }));
+  }
+
+  @OnEvent(MembershipChangedEvent.eventName)
+  forget({ roomId }: MembershipChangedEvent): void {
+    this.changes++;
+    this.cache.delete(roomId);
+    const pending = this.loading.get(roomId);
+    if (pending) pending.stale = true;
+    this.loading.delete(roomId);
+  }
+
+  private async entry(roomId: string, kind?: RoomKind): Promise<CachedRoom> {
+    const entry = this.cache.get(roomId) ?? (await this.load(roomId));
+    if (!entry || (kind && entry.room.kind !== kind)) throw new AppError('ROOM.NOT_FOUND', `no ${kind ?? 'room'} ${roomId}`);
+    return entry;
   }
 
   // Concurrent misses share one load, and the cache is filled in the same tick the load
   // resolves, so sends that raced on a miss keep their arrival order.
   private load(roomId: string): Promise<CachedRoom | null> {
-    let pending = this.loading.get(roomId);
-    if (!pending) {
-      const done = () => this.loading.delete(roomId);
-      pending = this.rooms.findById(roomId).then(
-        (room) => {
-          done();
-          if (room) this.remember(room);
-          return this.cache.get(roomId) ?? null;
-        },
-        (err: unknown) => {
-          done();
-          throw storeUnavailable(err);
-        },
-      );
-      this.loading.set(roomId, pending);
-    }
-    return pending;
+    const existing = this.loading.get(roomId);
+    if (existing) return existing.result;
+    const pending: PendingLoad = { stale: false, result: Promise.resolve(null) };
+    pending.result = this.rooms.findById(roomId).then(
+      (room) => {
+        if (pending.stale) return this.load(roomId);
+        this.loading.delete(roomId);
+        if (room) this.cache.set(roomId, { room, members: new Set(room.memberIds) });
+        return this.cache.get(roomId) ?? null;
+      },
+      (err: unknown) => {
+        if (!pending.stale) this.loading.delete(roomId);
+        throw storeUnavailable(err);
+      },
+    );
+    this.loading.set(roomId, pending);
+    return pending.result;
   }
 }

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CommonWsModule } from '../common/ws/common-ws.module';
+import { PresenceStateModule } from '../presence/presence-state.module';
+import { MembershipSync } from './listeners/membership-sync.listener';
+import { MembershipChanges } from './membership-changes';
 import { RoomAccess } from './room-access.service';
 import { RoomsController } from './rooms.controller';
 import { RoomsGateway } from './rooms.gateway';
 import { RoomsService } from './rooms.service';
 
 @Module({
+  imports: [AuthModule, CommonWsModule, PresenceStateModule],
   controllers: [RoomsController],
-  providers: [RoomsService, RoomAccess, RoomsGateway],
-  exports: [RoomsService, RoomAccess],
+  providers: [RoomsService, RoomAccess, RoomsGateway, MembershipChanges, MembershipSync],
+  exports: [RoomsService, RoomAccess, MembershipChanges, MembershipSync],
 })
 export class RoomsModule {}

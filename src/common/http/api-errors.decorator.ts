@@ -10,7 +10,7 @@ const EXAMPLE_MESSAGE: Record<ErrorCode, string> = {
   'AUTH.INVALID_CREDENTIALS': 'invalid username or password',
   'USER.EXISTS': 'username is already taken',
   'USER.NOT_FOUND': 'no user 6650c0ffee00000000000b0b',
-  'ROOM.NOT_FOUND': 'no foom 6650c0ffee00000000000f00',
+  'ROOM.NOT_FOUND': 'no room 6650c0ffee00000000000f00',
   'ROOM.NOT_MEMBER': 'you are not a member of 6650c0ffee00000000000f00',
   'CHANNEL.PRIVATE': 'this channel is private: ask a member for an invitation',
   'CHANNEL.FORBIDDEN': 'only the owner or an admin may invite to a private channel',
@@ -19,6 +19,7 @@ const EXAMPLE_MESSAGE: Record<ErrorCode, string> = {
   'RATE.LIMITED': 'too many sign-in attempts: retry in 1200 ms',
   'SERVER.BUSY': 'too many unsaved messages: retry shortly',
   'STORE.UNAVAILABLE': 'the store is unavailable; retry shortly',
+  'MESSAGE.REJECTED': 'the store refused this message (SQLITE_CONSTRAINT_UNIQUE)',
   'ROUTE.NOT_FOUND': 'Cannot GET /nope',
   'SERVER.ERROR': 'Internal server error',
 };

@@ -1,7 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { RealtimeService } from './realtime.service';
 import { SlowConsumerSweeper } from './slow-consumer.sweeper';
 
-@Global()
 @Module({ providers: [RealtimeService, SlowConsumerSweeper], exports: [RealtimeService] })
 export class CommonWsModule {}

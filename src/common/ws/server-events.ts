@@ -1,5 +1,4 @@
 import type { Server, Socket } from 'socket.io';
-import type { AuthenticatedUser } from '../../auth/auth-tokens';
 import type { Room, UserSummary } from '../../persistence/models';
 import type { ErrorBody } from '../errors/app-error';
 
@@ -57,8 +56,9 @@ export type ServerToClientEvents = MessageEvents<'roomMessageSent', 'roomMessage
     exception: (payload: { event: string; tempId?: string; error: ErrorBody }) => void;
   };
 
+/** Who the handshake token speaks for (set by the auth middleware), and its expiry in epoch seconds. */
 export interface SocketData {
-  user: AuthenticatedUser;
+  user: UserSummary & { exp: number };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -1,12 +1,12 @@
 import { ArgumentsHost, ForbiddenException, HttpException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
-import { MetricsService } from '../../metrics/metrics.service';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppError } from '../errors/app-error';
 import { markStoreFailure } from '../errors/store-failure';
 import { WsExceptionFilter } from './ws-exception.filter';
 
 describe(WsExceptionFilter.name, () => {
-  const sut = new WsExceptionFilter(new MetricsService());
+  const sut = new WsExceptionFilter(new EventEmitter2());
 
   /** The ack the filter answers with when the handler raised `exception`. */
   const ackFor = (exception: unknown): unknown => {

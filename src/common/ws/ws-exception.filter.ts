@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
-import { MetricsService } from '../../metrics/metrics.service';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { mapException } from '../errors/error-mapping';
 import { ChatSocket } from './server-events';
+import { WsErrorEvent } from './ws-error.event';
 
 /**
  * Turns every exception of a WS handler into `{ success: false, error }` through the ack,
@@ -12,12 +13,12 @@ import { ChatSocket } from './server-events';
 export class WsExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(WsExceptionFilter.name);
 
-  constructor(private readonly metrics: MetricsService) {}
+  constructor(private readonly events: EventEmitter2) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ws = host.switchToWs();
     const { body: error } = mapException(exception, this.logger, `event ${String(ws.getPattern())}`);
-    this.metrics.wsErrors.inc({ event: String(ws.getPattern()), code: error.code });
+    this.events.emit(WsErrorEvent.eventName, new WsErrorEvent(String(ws.getPattern()), error.code));
     const ack: unknown = host.getArgByIndex(2);
     if (typeof ack === 'function') return void ack({ success: false, error });
     const data: unknown = ws.getData();

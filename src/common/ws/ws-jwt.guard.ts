@@ -1,5 +1,4 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { AuthTokens } from '../../auth/auth-tokens';
 import { AppError } from '../errors/app-error';
 import { ChatSocket } from './server-events';
 
@@ -9,7 +8,7 @@ export class WsJwtGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const user = context.switchToWs().getClient<ChatSocket>().data.user;
     if (!user) throw new AppError('AUTH.INVALID_TOKEN', 'not authenticated');
-    if (AuthTokens.isExpired(user)) throw new AppError('AUTH.TOKEN_EXPIRED', 'token expired: send auth:refresh with a new token');
+    if (user.exp * 1000 <= Date.now()) throw new AppError('AUTH.TOKEN_EXPIRED', 'token expired: send auth:refresh with a new token');
     return true;
   }
 }

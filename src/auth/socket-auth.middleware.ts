@@ -1,7 +1,7 @@
-import { AuthTokens } from '../../auth/auth-tokens';
-import { bearerToken } from '../../auth/jwt-auth.guard';
-import { AppError } from '../errors/app-error';
-import { ChatSocket } from './server-events';
+import { AppError } from '../common/errors/app-error';
+import { ChatSocket } from '../common/ws/server-events';
+import { AuthTokens } from './auth-tokens';
+import { bearerToken } from './jwt-auth.guard';
 
 type Next = (err?: Error) => void;
 

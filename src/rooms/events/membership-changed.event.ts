@@ -1,0 +1,15 @@
+export type MembershipChangeKind = 'joined' | 'left';
+
+/**
+ * A user joined or left a room, already committed to the store. The one signal that updates
+ * authorisation and socket subscriptions; cluster mode re-raises it on every other node.
+ */
+export class MembershipChangedEvent {
+  static readonly eventName = 'membership.changed';
+
+  constructor(
+    readonly roomId: string,
+    readonly userId: string,
+    readonly kind: MembershipChangeKind,
+  ) {}
+}

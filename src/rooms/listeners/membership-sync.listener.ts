@@ -1,0 +1,50 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { RealtimeService } from '../../common/ws/realtime.service';
+import { PresenceService } from '../../presence/presence.service';
+import { MembershipChangedEvent } from '../events/membership-changed.event';
+
+/** Set when a membership change of the watched user landed; see MembershipSync.watch(). */
+export interface MembershipWatch {
+  changed: boolean;
+  close(): void;
+}
+
+/** Applies membership changes to sockets and presence, and tells connecting sockets about them. */
+@Injectable()
+export class MembershipSync {
+  private readonly logger = new Logger(MembershipSync.name);
+  private readonly watches = new Map<string, Set<MembershipWatch>>();
+
+  constructor(
+    private readonly realtime: RealtimeService,
+    private readonly presence: PresenceService,
+  ) {}
+
+  @OnEvent(MembershipChangedEvent.eventName)
+  apply({ roomId, userId, kind }: MembershipChangedEvent): void {
+    this.watches.get(userId)?.forEach((watch) => (watch.changed = true));
+    if (kind === 'joined') this.realtime.subscribe([userId], roomId);
+    else this.realtime.unsubscribe([userId], roomId);
+    const presence = kind === 'joined' ? this.presence.joinRoom(userId, roomId) : this.presence.leaveRoom(userId, roomId);
+    presence.catch((err: Error) => this.logger.error(`presence of ${userId} in ${roomId} not updated: ${err.message}`));
+  }
+
+  /**
+   * A socket that is connecting reads its rooms, then subscribes: a change landing in between
+   * would be undone by the subscription. The connect path watches its user and reads again.
+   */
+  watch(userId: string): MembershipWatch {
+    const watches = this.watches.get(userId) ?? new Set<MembershipWatch>();
+    this.watches.set(userId, watches);
+    const watch: MembershipWatch = {
+      changed: false,
+      close: () => {
+        watches.delete(watch);
+        if (watches.size === 0 && this.watches.get(userId) === watches) this.watches.delete(userId);
+      },
+    };
+    watches.add(watch);
+    return watch;
+  }
+}

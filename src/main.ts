@@ -3,11 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { ConfigError } from './config/config-error';
 import { loadConfig } from './config/load-config';
 import { checkMongoReachable } from './persistence/mongo/mongo-connection';
 import { ensurePortFree, listen } from './startup/port';
-import { StartupError } from './startup/startup-error';
+import { exitOnStartFailure, StartupError } from './startup/start-failure';
 
 const logger = new Logger('Bootstrap');
 
@@ -27,9 +26,4 @@ async function bootstrap(): Promise<void> {
   logger.log(`Chat server listening on port ${port} (docs at /docs)`);
 }
 
-bootstrap().catch((err: unknown) => {
-  if (err instanceof ConfigError) for (const problem of err.problems) process.stderr.write(`Invalid environment variable ${problem}\n`);
-  else if (err instanceof StartupError) process.stderr.write(`${err.message}\n`);
-  else logger.error(`cannot start: ${(err as Error).stack ?? String(err)}`);
-  process.exit(1);
-});
+bootstrap().catch((err: unknown) => exitOnStartFailure(err, logger));

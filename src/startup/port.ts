@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { createServer } from 'node:net';
-import { StartupError } from './startup-error';
+import { StartupError } from './start-failure';
 
 function inUse(port: number): StartupError {
   return new StartupError(`port ${port} is already in use: set PORT to a free port`);

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppValidationPipe } from './common/errors/validation';
 import { documentCommonErrors } from './common/http/common-api-errors';
+import { CorsPolicy } from './common/http/cors-policy';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
 import { ChatIoAdapter } from './common/ws/chat-io.adapter';
 import { AppConfig } from './config/app-config';
@@ -11,7 +12,7 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   app.useWebSocketAdapter(new ChatIoAdapter(app, config));
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableCors();
+  app.enableCors(new CorsPolicy(config.corsOrigins).forRest());
   (app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void }).set('trust proxy', config.trustProxyHops);
   const doc = new DocumentBuilder()
     .setTitle('Chat backend')

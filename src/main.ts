@@ -3,34 +3,27 @@ import { NestFactory } from '@nestjs/core';
 import { AddressInfo } from 'node:net';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { AppConfig } from './config/app-config';
-import { ConfigError } from './config/env.validation';
+import { loadConfig } from './config/load-config';
 import { checkMongoReachable } from './persistence/mongo/mongo-connection';
+import { ensurePortFree, listen } from './startup/port';
+import { exitOnStartFailure, StartupError } from './startup/start-failure';
 
-function loadConfig(): AppConfig {
-  try {
-    return AppConfig.fromEnv(process.env);
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    for (const problem of err.problems) process.stderr.write(`Invalid environment variable ${problem}\n`);
-    process.exit(1);
-  }
-}
+const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
-  const config = loadConfig();
+  const config = await loadConfig();
+  await ensurePortFree(config.port);
   if (config.mongodbUri) {
     await checkMongoReachable(config.mongodbUri).catch((err: Error) => {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
+      throw new StartupError(err.message);
     });
   }
   const app = configureApp(await NestFactory.create(AppModule.forRoot(config)), config);
   // SIGTERM/SIGINT: stop accepting, flush the write-behind buffer, confirm, close the store.
   app.enableShutdownHooks();
-  await app.listen(config.port);
+  await listen(app, config.port);
   const { port } = app.getHttpServer().address() as AddressInfo;
-  new Logger('Bootstrap').log(`Chat server listening on port ${port} (docs at /docs)`);
+  logger.log(`Chat server listening on port ${port} (docs at /docs)`);
 }
 
-void bootstrap();
+bootstrap().catch((err: unknown) => exitOnStartFailure(err, logger));

@@ -1,13 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { validateEnv } from './env.validation';
+import { parseDurationSeconds } from './duration';
+import { EnvironmentVariables, validateEnv } from './env.validation';
 
 /** The typed configuration every provider injects (by this class as token). */
 export class AppConfig {
   port: number;
   production: boolean;
   jwtSecret: string;
-  jwtExpiresIn: string;
+  /** Token lifetime in seconds. */
+  jwtExpiresIn: number;
+  /** Browser origins allowed cross-origin: '*' for any, [] for same-origin only. */
+  corsOrigins: '*' | string[];
   sqlitePath: string;
   /** When set, MongoDB is the store; SQLite otherwise. */
   mongodbUri?: string;
@@ -28,7 +32,10 @@ export class AppConfig {
   maxQueuedPackets: number;
 
   static fromEnv(env: Record<string, string | undefined> = process.env): AppConfig {
-    const v = validateEnv(env);
+    return AppConfig.fromValidated(validateEnv(env));
+  }
+
+  static fromValidated(v: EnvironmentVariables): AppConfig {
     let jwtSecret = v.JWT_SECRET;
     if (!jwtSecret) {
       jwtSecret = randomBytes(32).toString('hex');
@@ -38,7 +45,8 @@ export class AppConfig {
       port: v.PORT,
       production: v.NODE_ENV === 'production',
       jwtSecret,
-      jwtExpiresIn: v.JWT_EXPIRES_IN,
+      jwtExpiresIn: parseDurationSeconds(v.JWT_EXPIRES_IN)!,
+      corsOrigins: corsOrigins(v),
       sqlitePath: v.SQLITE_PATH,
       mongodbUri: v.MONGODB_URI,
       deliveryMode: v.DELIVERY_MODE,
@@ -58,4 +66,10 @@ export class AppConfig {
       maxQueuedPackets: v.MAX_QUEUED_PACKETS,
     });
   }
+}
+
+function corsOrigins(v: EnvironmentVariables): '*' | string[] {
+  if (v.CORS_ORIGINS === undefined) return v.NODE_ENV === 'production' ? [] : '*';
+  const origins = v.CORS_ORIGINS.split(',').map((origin) => origin.trim().toLowerCase());
+  return origins.includes('*') ? '*' : origins;
 }

@@ -1,90 +1,105 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { ConfigError } from './config-error';
+import { parseDurationSeconds } from './duration';
+
+/** An integer variable; every failure reads the same, so the error line says it once. */
+function IntRange(min: number, max: number): PropertyDecorator {
+  const message = `an integer from ${min} to ${max}`;
+  return applyDecorators(Type(() => Number), IsInt({ message }), Min(min, { message }), Max(max, { message }));
+}
+
+function OneOf(values: string[]): PropertyDecorator {
+  return IsIn(values, { message: `one of ${values.join(', ')}` });
+}
 
 /** Every environment variable the server reads, validated once at start. */
 export class EnvironmentVariables {
-  @IsOptional() @IsIn(['development', 'production', 'test'])
+  @IsOptional() @OneOf(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @IntRange(0, 65535)
   PORT = 3000;
 
   @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
-  @IsString() @MinLength(16, { message: 'JWT_SECRET must be at least 16 characters (required when NODE_ENV=production)' })
+  @IsString({ message: 'a secret of at least 16 characters (required when NODE_ENV=production)' })
+  @MinLength(16, { message: 'a secret of at least 16 characters (required when NODE_ENV=production)' })
   JWT_SECRET?: string;
 
-  @IsString() @MinLength(1)
+  @ValidateBy(
+    { name: 'duration', validator: { validate: (value: unknown) => typeof value === 'string' && parseDurationSeconds(value) !== undefined } },
+    { message: 'a token lifetime of at least 1 second: a number of seconds or a duration such as 15m, 1h, 7d' },
+  )
   JWT_EXPIRES_IN = '1h';
 
   @IsString() @MinLength(1)
   SQLITE_PATH = './data/chat.db';
 
-  @IsOptional() @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'MONGODB_URI must be a mongodb:// or mongodb+srv:// URI' })
+  @IsOptional() @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'a mongodb:// or mongodb+srv:// URI' })
   MONGODB_URI?: string;
 
-  @IsIn(['optimistic', 'durable'])
+  /** Browser origins allowed to call REST and Socket.IO; unset: any in development, same-origin only in production. */
+  @IsOptional()
+  @Matches(/^\s*(\*|https?:\/\/[^/\s,]+)\s*(,\s*https?:\/\/[^/\s,]+\s*)*$/i, {
+    message: 'a comma-separated list of origins (scheme://host[:port], no path), or *',
+  })
+  CORS_ORIGINS?: string;
+
+  @OneOf(['optimistic', 'durable'])
   DELIVERY_MODE: 'optimistic' | 'durable' = 'optimistic';
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IntRange(1, 100000)
   MAX_MESSAGE_LENGTH = 4000;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @IntRange(1, 10000)
   PERSIST_BATCH_SIZE = 256;
 
-  @Type(() => Number) @IsInt() @Min(0) @Max(10000)
+  @IntRange(0, 10000)
   PERSIST_FLUSH_MS = 5;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
+  @IntRange(1, 1000000)
   PERSIST_BUFFER_LIMIT = 10000;
 
   /** How long an unsaved message is retried through a store outage before it is reported Failed. */
-  @Type(() => Number) @IsInt() @Min(0) @Max(3_600_000)
+  @IntRange(0, 3_600_000)
   PERSIST_RETRY_FOR_MS = 30_000;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IntRange(1, 100000)
   RATE_LIMIT_PER_SEC = 10;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IntRange(1, 100000)
   RATE_LIMIT_BURST = 20;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000000)
+  @IntRange(1, 1000000)
   AUTH_RATE_LIMIT_PER_MIN = 30;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IntRange(1, 100000)
   CHANNEL_CREATE_PER_MIN = 10;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(100000)
+  @IntRange(1, 100000)
   INVITES_PER_MIN = 30;
 
-  @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  @IntRange(1, 1000)
   MAX_CHANNEL_MEMBERS_PER_CALL = 100;
 
   /** Reverse proxies in front of the server, so the client address comes from X-Forwarded-For. */
-  @Type(() => Number) @IsInt() @Min(0) @Max(10)
+  @IntRange(0, 10)
   TRUST_PROXY_HOPS = 0;
 
-  @Type(() => Number) @IsInt() @Min(10) @Max(10000000)
+  @IntRange(10, 10000000)
   MAX_QUEUED_PACKETS = 10000;
 
-  @Type(() => Number) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  @IntRange(1024, 100 * 1024 * 1024)
   MAX_HTTP_BUFFER_SIZE = 64 * 1024;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid environment:\n${problems.join('\n')}`);
-  }
-}
-
 /** Returns the validated variables, or throws ConfigError with one line per bad variable. */
-export function validateEnv(env: Record<string, string | undefined>): EnvironmentVariables {
-  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+export function validateEnv(env: Record<string, unknown>): EnvironmentVariables {
+  const defined: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string' && value !== '') defined[name] = value;
   const vars = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
   const errors = validateSync(vars, { skipMissingProperties: false });
-  if (errors.length) {
-    throw new ConfigError(
-      errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`),
-    );
-  }
+  if (errors.length) throw ConfigError.fromValidation(errors, defined);
   return vars;
 }

@@ -4,6 +4,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { isObservable, Observable } from 'rxjs';
 import { ServerOptions, Socket } from 'socket.io';
 import { AppConfig } from '../../config/app-config';
+import { CorsPolicy } from '../http/cors-policy';
 
 type Handler = MessageMappingProperties & { isAckHandledManually?: boolean };
 const HANDLERS = Symbol('chatHandlers');
@@ -31,7 +32,7 @@ export class ChatIoAdapter extends IoAdapter {
       ...options,
       // Larger payloads are dropped by Socket.IO (the sender is disconnected), never parsed.
       maxHttpBufferSize: this.config.maxHttpBufferSize,
-      cors: { origin: true },
+      ...new CorsPolicy(this.config.corsOrigins).forSocketIo(),
     });
   }
 

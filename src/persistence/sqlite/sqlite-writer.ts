@@ -1,16 +1,33 @@
+import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { storeUnavailableNow, writeError, WriterFailure } from './sqlite-errors';
+import { InsertResult, InsertRow, WriteOp, WriteOps } from './sqlite-write-ops';
 
-export type InsertRow = [id: string, roomId: string, seq: number, senderId: string, body: string, tempId: string, createdAt: number];
-export type InsertResult = [id: string, seq: number, createdAt: number, duplicate: boolean];
+export type { InsertResult, InsertRow } from './sqlite-write-ops';
+
+/** How long a write may wait for the lock, counted from when it is sent (the old busy_timeout). */
+const WRITE_WAIT_MS = 5000;
 
 interface Pending {
-  resolve: (results: InsertResult[]) => void;
+  op: WriteOp;
+  resolve: (result: unknown) => void;
   reject: (err: Error) => void;
 }
 
-/** Talks to the insert worker; a crashed worker fails its batches (the queue retries) and is replaced on the next one. */
+interface Reply {
+  id: number;
+  result?: unknown;
+  error?: WriterFailure;
+}
+
+/**
+ * The one writer thread of the store (sqlite-writer.worker.js): every write is an op sent
+ * there, run in order. A crashed worker fails its pending ops (STORE.UNAVAILABLE) and is
+ * replaced on the next one.
+ */
 export class SqliteWriter {
+  private readonly logger = new Logger(SqliteWriter.name);
   private worker?: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
@@ -18,14 +35,18 @@ export class SqliteWriter {
 
   constructor(private readonly path: string) {}
 
-  insert(rows: InsertRow[]): Promise<InsertResult[]> {
-    if (this.closed) return Promise.reject(new Error('SQLite store is closed'));
+  run<K extends WriteOp>(op: K, ...args: Parameters<WriteOps[K]>): Promise<ReturnType<WriteOps[K]>> {
+    if (this.closed) return Promise.reject(storeUnavailableNow());
     const worker = this.worker ?? this.spawn();
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, rows });
+      this.pending.set(id, { op, resolve: resolve as (result: unknown) => void, reject });
+      worker.postMessage({ id, op, args, deadline: Date.now() + WRITE_WAIT_MS });
     });
+  }
+
+  insert(rows: InsertRow[]): Promise<InsertResult[]> {
+    return this.run('insertMessages', rows);
   }
 
   async close(): Promise<void> {
@@ -34,20 +55,23 @@ export class SqliteWriter {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(join(__dirname, 'sqlite-insert.worker.js'), { workerData: { path: this.path } });
-    worker.on('message', ({ id, results, error }: { id: number; results?: InsertResult[]; error?: string }) => {
+    const worker = new Worker(join(__dirname, 'sqlite-writer.worker.js'), { workerData: { path: this.path } });
+    worker.on('message', ({ id, result, error }: Reply) => {
       const p = this.pending.get(id);
       this.pending.delete(id);
-      if (error !== undefined) p?.reject(new Error(error));
-      else p?.resolve(results!);
+      if (!p) return;
+      if (error !== undefined) p.reject(writeError(p.op, error));
+      else p.resolve(result);
     });
     const fail = (err: Error) => {
+      if (this.worker !== worker) return;
       this.worker = undefined;
-      for (const p of this.pending.values()) p.reject(err);
+      if (this.pending.size > 0) this.logger.warn(`writer thread stopped with ${this.pending.size} writes pending: ${err.message}`);
+      for (const p of this.pending.values()) p.reject(storeUnavailableNow());
       this.pending.clear();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`SQLite writer stopped (exit ${code})`)));
+    worker.on('exit', (code) => fail(new Error(`exit ${code}`)));
     this.worker = worker;
     return worker;
   }

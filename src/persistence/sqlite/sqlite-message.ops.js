@@ -1,5 +1,7 @@
-// The messages' group commit, run by the writer thread (sqlite-writer.worker.js): one
-// immediate transaction per batch.
+// The messages' group commit, on its own thread and connection: an fsync or a WAL
+// checkpoint never stalls the event loop that delivers messages. Plain JavaScript so the
+// same file runs under ts-jest (src/) and in production (copied to dist/ by nest build).
+// The writer thread (sqlite-writer.worker.js) runs it as the op insertMessages.
 const db = require('./sqlite-writer.db');
 
 const insert = db.prepare(

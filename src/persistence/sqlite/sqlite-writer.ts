@@ -33,7 +33,10 @@ export class SqliteWriter {
   private nextId = 0;
   private closed = false;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly waitMs = WRITE_WAIT_MS,
+  ) {}
 
   run<K extends WriteOp>(op: K, ...args: Parameters<WriteOps[K]>): Promise<ReturnType<WriteOps[K]>> {
     if (this.closed) return Promise.reject(storeUnavailableNow());
@@ -41,7 +44,7 @@ export class SqliteWriter {
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { op, resolve: resolve as (result: unknown) => void, reject });
-      worker.postMessage({ id, op, args, deadline: Date.now() + WRITE_WAIT_MS });
+      worker.postMessage({ id, op, args, deadline: Date.now() + this.waitMs });
     });
   }
 

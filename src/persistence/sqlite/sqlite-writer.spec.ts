@@ -57,8 +57,11 @@ describe(SqliteWriter.name, () => {
     expect(err.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
   });
 
-  it('refuses writes with STORE.UNAVAILABLE once closed', async () => {
+  it('finishes the writes already sent before it closes, then refuses new ones with STORE.UNAVAILABLE', async () => {
+    const sent = sut.run('createUser', user('zed'));
     await sut.close();
+    await expect(sent).resolves.toBeUndefined();
+    expect(other.prepare('SELECT username FROM users WHERE id = ?').get('id-zed')).toEqual({ username: 'zed' });
     await expect(sut.run('markRead', 'room', 'alice', 1)).rejects.toMatchObject({ code: 'STORE.UNAVAILABLE' });
   });
 });

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { storeUnavailableNow, writeError, WriterFailure } from './sqlite-errors';
@@ -52,9 +53,14 @@ export class SqliteWriter {
     return this.run('insertMessages', rows);
   }
 
+  /** Runs the writes already sent, then closes the thread's connection and ends the thread. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.worker?.terminate();
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = once(worker, 'exit');
+    worker.postMessage({ op: 'close' });
+    await exited;
   }
 
   private spawn(): Worker {

@@ -16,6 +16,11 @@ const ops = {
 // waits for the lock what is left of its own budget, so a queue of writes fails fast
 // (SQLITE_BUSY) instead of each waiting its full busy_timeout in turn.
 parentPort.on('message', ({ id, op, args, deadline }) => {
+  if (op === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, deadline - Date.now())}`);
     parentPort.postMessage({ id, result: ops[op](...args) });

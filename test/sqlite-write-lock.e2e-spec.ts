@@ -63,7 +63,11 @@ describe('SQLite write lock held by another process (e2e, real SQLite)', () => {
       during(lock, 2000, 'POST /direct/:userId', () => http(t.url, 'POST', `/direct/${alice.user.id}`, { token: carol.token })),
       during(lock, HOLD_MS - 2000, 'POST /channels (late)', () => http(t.url, 'POST', '/channels', { token: carol.token, body: { name: `late-${Date.now()}` } })),
     ]);
-    const reading = during(lock, 3000, 'GET /rooms', () => http(t.url, 'GET', '/rooms', { token: bob.token }));
+    // Reads, and reopening an existing DM (a read too), are served during the lock.
+    const reading = Promise.all([
+      during(lock, 3000, 'GET /rooms', () => http(t.url, 'GET', '/rooms', { token: bob.token })),
+      during(lock, 3500, 'POST /direct/:userId (existing)', () => http(t.url, 'POST', `/direct/${bob.user.id}`, { token: alice.token })),
+    ]);
     const tempIds: string[] = [];
     while (tempIds.length < MESSAGES && Date.now() < lock.lockedAt + HOLD_MS - 1000) {
       tempIds.push(`locked-${tempIds.length}`);
@@ -74,7 +78,7 @@ describe('SQLite write lock held by another process (e2e, real SQLite)', () => {
     await until(() => tempIds.every((id) => latencies.has(id)), 5000);
     const releasedAt = await lock.releasing;
     loop.disable();
-    const [read, rest] = await Promise.all([reading, answers]);
+    const [reads, rest] = await Promise.all([reading, answers]);
     await until(() => tempIds.every((id) => confirmedAt.has(id)) || failed.length > 0, 20_000);
 
     const dm = tempIds.map((id) => latencies.get(id)!);
@@ -82,12 +86,11 @@ describe('SQLite write lock held by another process (e2e, real SQLite)', () => {
     console.log(
       `write lock ${HOLD_MS} ms: DM delivery p50 ${percentile(dm, 50).toFixed(1)} ms, p99 ${percentile(dm, 99).toFixed(1)} ms (n=${dm.length}); ` +
         `event-loop delay (1 ms sampling interval included) p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms; ` +
-        `REST: ${[read, ...rest].map((r) => `${r.name} ${r.status}${r.body?.code ? ` ${r.body.code}` : ''} in ${r.ms} ms`).join(', ')}`,
+        `REST: ${[...reads, ...rest].map((r) => `${r.name} ${r.status}${r.body?.code ? ` ${r.body.code}` : ''} in ${r.ms} ms`).join(', ')}`,
     );
     expect(percentile(dm, 99)).toBeLessThan(100);
     expect(loop.max / 1e6).toBeLessThan(1000);
-    expect(read.status).toBe(200);
-    expect(read.ms).toBeLessThan(1000);
+    expect(reads.map((r) => [r.name, r.status, r.ms < 1000])).toEqual(reads.map((r) => [r.name, 200, true]));
     for (const r of rest) {
       expect({ name: r.name, slow: r.ms >= 10_000 }).toEqual({ name: r.name, slow: false });
       if (r.status === 503) {

@@ -14,7 +14,9 @@ export class SqliteRoomRepository extends RoomRepository {
 
   async findOrCreateDirect(a: string, b: string): Promise<Room> {
     const key = [a, b].sort().join(':');
-    const id = await this.conn.writer.run('findOrCreateDirect', newObjectId(), key, [...new Set([a, b])], Date.now());
+    // An existing room is a read, so reopening a DM works while the write lock is taken.
+    const existing = this.conn.db.prepare('SELECT id FROM rooms WHERE direct_key = ?').get(key) as { id: string } | undefined;
+    const id = existing?.id ?? (await this.conn.writer.run('findOrCreateDirect', newObjectId(), key, [...new Set([a, b])], Date.now()));
     return (await this.findById(id)) as Room;
   }
 

@@ -1,29 +1,15 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as pause } from 'node:timers/promises';
 import { startApp, TestApp } from './support/harness';
-import { http, HttpResult, openDirect, registerUser } from './support/http';
+import { http, openDirect, registerUser } from './support/http';
 import { connect, until } from './support/sockets';
-import { HeldLock, holdWriteLock } from './support/sqlite-lock';
+import { during, HeldLock, holdWriteLock } from './support/sqlite-lock';
 
 const HOLD_MS = 8000;
 const SEND_EVERY_MS = 50;
 const MESSAGES = 120; // 6 s of sends at 50 ms, all inside the 8 s lock
 
-interface Answer extends HttpResult {
-  name: string;
-  ms: number;
-  answeredAt: number;
-}
-
 const percentile = (values: number[], p: number) => [...values].sort((x, y) => x - y)[Math.ceil((p / 100) * values.length) - 1];
-
-/** A REST call issued `afterMs` into the lock, timed. */
-async function during(lock: HeldLock, afterMs: number, name: string, call: () => Promise<HttpResult>): Promise<Answer> {
-  await pause(Math.max(0, lock.lockedAt + afterMs - Date.now()));
-  const started = Date.now();
-  const res = await call();
-  return { ...res, name, ms: Date.now() - started, answeredAt: Date.now() };
-}
 
 describe('SQLite write lock held by another process (e2e, real SQLite)', () => {
   let t: TestApp;

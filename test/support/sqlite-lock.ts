@@ -1,6 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { setTimeout as pause } from 'node:timers/promises';
+import { HttpResult } from './http';
 
 export interface HeldLock {
   child: ChildProcess;
@@ -36,4 +38,19 @@ export function holdWriteLock(sqlitePath: string, holdMs: number, timeoutMs = 10
       throw err;
     },
   );
+}
+
+export interface TimedAnswer extends HttpResult {
+  name: string;
+  ms: number;
+  /** Wall-clock time of the answer, to compare with the lock's `releasing`. */
+  answeredAt: number;
+}
+
+/** A REST call issued `afterMs` after the lock was taken, timed. */
+export async function during(lock: HeldLock, afterMs: number, name: string, call: () => Promise<HttpResult>): Promise<TimedAnswer> {
+  await pause(Math.max(0, lock.lockedAt + afterMs - Date.now()));
+  const started = Date.now();
+  const res = await call();
+  return { ...res, name, ms: Date.now() - started, answeredAt: Date.now() };
 }

@@ -1,7 +1,7 @@
 import { openDirect, registerUser, TestUser } from './support/http';
 import { startApp, TestApp } from './support/harness';
 import { ack, Client, connect, next, record } from './support/sockets';
-import { holdWriteLock, insertRow } from './support/sqlite-lock';
+import { insertRow, lockDatabase } from './support/sqlite-file';
 
 /** DESIGN.md 5.6-5.11 against the real app and SQLite file: buffer limit, outages, bad rows, durable order. */
 describe('Integrity of accepted messages (e2e)', () => {
@@ -28,7 +28,7 @@ describe('Integrity of accepted messages (e2e)', () => {
 
   it('holds the buffer limit exactly under a burst: 5 of 60 concurrent sends accepted while the store is stalled', async () => {
     const { t, a1, roomId } = await start({ PERSIST_BUFFER_LIMIT: '5', PERSIST_RETRY_FOR_MS: '30000' });
-    const lock = holdWriteLock(t.sqlitePath);
+    const lock = lockDatabase(t.sqlitePath);
     const confirmed = record(a1);
     const acks = await Promise.all(Array.from({ length: 60 }, (_, i) => ack(a1, 'roomMessage', { roomId, body: `b${i}`, tempId: `b${i}` })));
     lock.release();
@@ -44,7 +44,7 @@ describe('Integrity of accepted messages (e2e)', () => {
 
   it('fails nothing through a store outage shorter than PERSIST_RETRY_FOR_MS: every accepted message is confirmed after it, in order', async () => {
     const { t, a1, b1, roomId } = await start({});
-    const lock = holdWriteLock(t.sqlitePath);
+    const lock = lockDatabase(t.sqlitePath);
     const seen = record(b1);
     const acks = [];
     for (let i = 0; i < 10; i++) acks.push(await ack(a1, 'roomMessage', { roomId, body: `o${i}`, tempId: `o${i}` }));
@@ -59,7 +59,7 @@ describe('Integrity of accepted messages (e2e)', () => {
 
   it('ends a longer outage in roomMessageFailed (retryable) to every member', async () => {
     const { t, a1, b1, roomId } = await start({ PERSIST_RETRY_FOR_MS: '1000' });
-    const lock = holdWriteLock(t.sqlitePath);
+    const lock = lockDatabase(t.sqlitePath);
     const failed = [a1, b1].map((s) => next(s, 'roomMessageFailed', (f) => f.tempId === 'long', 15_000));
     expect(await ack(a1, 'roomMessage', { roomId, body: 'outlives the retry', tempId: 'long' })).toMatchObject({ success: true });
     for (const f of await Promise.all(failed)) expect(f).toEqual({ tempId: 'long', roomId, error: { code: 'STORE.UNAVAILABLE', message: expect.any(String) }, retryable: true });

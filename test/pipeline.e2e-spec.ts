@@ -2,7 +2,7 @@ import { SqliteConnection } from '../src/persistence/sqlite/sqlite-connection';
 import { http, openDirect, registerUser, TestUser } from './support/http';
 import { startApp, TestApp } from './support/harness';
 import { ack, Client, connect, next } from './support/sockets';
-import { holdWriteLock } from './support/sqlite-lock';
+import { lockDatabase } from './support/sqlite-file';
 
 async function pair(t: TestApp): Promise<{ alice: TestUser; bob: TestUser; a1: Client; b1: Client; roomId: string }> {
   const [alice, bob] = await Promise.all([registerUser(t.url, 'alice'), registerUser(t.url, 'bob')]);
@@ -44,7 +44,7 @@ describe('Delivery pipeline (e2e)', () => {
   it('reports a store failure as roomMessageFailed (retryable) to every member, after retrying for PERSIST_RETRY_FOR_MS', async () => {
     const { t, a1, b1, roomId } = await start({ PERSIST_RETRY_FOR_MS: '300' });
     expect(await ack(a1, 'roomMessage', { roomId, body: 'seeds the seq' })).toMatchObject({ success: true, seq: 1 });
-    const lock = holdWriteLock(t.sqlitePath);
+    const lock = lockDatabase(t.sqlitePath);
     try {
       const failures = [a1, b1].map((s) => next(s, 'roomMessageFailed', (f) => f.tempId === 'doomed', 15_000));
       const res = await ack(a1, 'roomMessage', { roomId, body: 'will not be saved', tempId: 'doomed' });

@@ -65,9 +65,16 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         const ac = await store.rooms.findOrCreateDirect(alice.id, carol.id);
         expect((await store.rooms.findForUser(alice.id)).map((r) => r.id).sort()).toEqual([ab.id, ac.id].sort());
         expect((await store.rooms.findForUser(carol.id)).map((r) => r.id)).toEqual([ac.id]);
-        await store.messages.insertMany([message(ac.id, alice.id, 1), message(ac.id, alice.id, 2), message(ac.id, carol.id, 3)]);
+        const last = message(ac.id, carol.id, 3);
+        const [, , saved] = await store.messages.insertMany([message(ac.id, alice.id, 1), message(ac.id, alice.id, 2), last]);
         const summaries = await store.rooms.summariesForUser(carol.id);
         expect(summaries).toEqual([{ ...ac, lastMessage: expect.objectContaining({ seq: 3, sender: { id: carol.id, username: carol.username } }), unreadCount: 2 }]);
+        const lastMessage = { _id: saved.status === 'saved' ? saved.saved._id : '', roomId: ac.id, seq: 3, sender: { id: carol.id, username: carol.username }, body: last.body, tempId: last.tempId, createdAt: last.createdAt };
+        expect(await store.rooms.summariesForUser(alice.id)).toEqual(expect.arrayContaining([
+          { ...ab, memberIds: expect.arrayContaining(ab.memberIds), lastMessage: null, unreadCount: 0 },
+          { ...ac, memberIds: expect.arrayContaining(ac.memberIds), lastMessage, unreadCount: 1 },
+        ]));
+        expect(await store.rooms.summariesForUser(alice.id)).toHaveLength(2);
         expect(await store.memberships.markRead(ac.id, carol.id, 1)).toBe(1);
         expect(await store.memberships.markRead(ac.id, carol.id, 0)).toBe(1);
         expect((await store.rooms.summariesForUser(carol.id))[0].unreadCount).toBe(1);

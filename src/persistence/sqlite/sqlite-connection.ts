@@ -8,8 +8,8 @@ import { MIGRATIONS } from './sqlite-schema';
 import { SqliteWriter } from './sqlite-writer';
 
 /**
- * The store's connections: this thread's handle (reads and the rare user/room writes) and
- * the writer thread for message batches. WAL mode, migrated on open, closed last on shutdown.
+ * The store's connections: this thread's handle for reads (and the migrations, before the
+ * server listens) and the writer thread for every write. WAL mode, closed last on shutdown.
  */
 @Injectable()
 export class SqliteConnection extends StoreHealth implements OnApplicationShutdown {

@@ -16,25 +16,12 @@ export class SqliteMembershipRepository extends MembershipRepository {
     super();
   }
 
-  async add(roomId: string, userId: string, role: MemberRole): Promise<boolean> {
-    const result = this.conn.db
-      .prepare('INSERT OR IGNORE INTO memberships (room_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)')
-      .run(roomId, userId, role, Date.now());
-    return result.changes === 1;
+  add(roomId: string, userId: string, role: MemberRole): Promise<boolean> {
+    return this.conn.writer.run('addMember', roomId, userId, role, Date.now());
   }
 
-  async remove(roomId: string, userId: string): Promise<boolean> {
-    const db = this.conn.db;
-    return db.transaction(() => {
-      const row = db.prepare('DELETE FROM memberships WHERE room_id = ? AND user_id = ? RETURNING role').get(roomId, userId) as { role: MemberRole } | undefined;
-      if (row?.role === 'owner') {
-        db.prepare(
-          `UPDATE memberships SET role = 'owner' WHERE room_id = ? AND user_id =
-            (SELECT user_id FROM memberships WHERE room_id = ? ORDER BY role = 'admin' DESC, joined_at, user_id LIMIT 1)`,
-        ).run(roomId, roomId);
-      }
-      return row !== undefined;
-    }).immediate();
+  remove(roomId: string, userId: string): Promise<boolean> {
+    return this.conn.writer.run('removeMember', roomId, userId);
   }
 
   async list(roomId: string): Promise<Member[]> {
@@ -47,10 +34,7 @@ export class SqliteMembershipRepository extends MembershipRepository {
     return rows.map((r) => ({ userId: r.user_id, username: r.username, role: r.role, joinedAt: new Date(r.joined_at) }));
   }
 
-  async markRead(roomId: string, userId: string, seq: number): Promise<number | null> {
-    const row = this.conn.db
-      .prepare('UPDATE memberships SET last_read_seq = max(last_read_seq, ?) WHERE room_id = ? AND user_id = ? RETURNING last_read_seq')
-      .get(seq, roomId, userId) as { last_read_seq: number } | undefined;
-    return row?.last_read_seq ?? null;
+  markRead(roomId: string, userId: string, seq: number): Promise<number | null> {
+    return this.conn.writer.run('markRead', roomId, userId, seq);
   }
 }

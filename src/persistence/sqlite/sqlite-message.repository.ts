@@ -17,7 +17,7 @@ export class SqliteMessageRepository extends MessageRepository {
 
   async insertMany(messages: NewMessage[]): Promise<SaveOutcome[]> {
     const rows = messages.map((m): InsertRow => [newObjectId(), m.roomId, m.seq, m.senderId, m.body, m.tempId, m.createdAt.getTime()]);
-    const results = await this.conn.writer.run('insert', rows);
+    const results = await this.conn.writer.insert(rows);
     return results.map((r, i): SaveOutcome => {
       if (r[0] === 'rejected') return { status: 'rejected', reason: r[1], retryable: r[2] };
       const [, id, seq, createdAt] = r;
@@ -34,11 +34,11 @@ export class SqliteMessageRepository extends MessageRepository {
   }
 
   reserveSeq(roomId: string, size: number): Promise<number> {
-    return this.conn.writer.run('reserve', { roomId, size });
+    return this.conn.writer.run('reserveSeq', roomId, size);
   }
 
   releaseSeq(positions: RoomPosition[]): Promise<void> {
-    return this.conn.writer.run('release', positions);
+    return this.conn.writer.run('releaseSeq', positions);
   }
 
   async history(roomId: string, q: HistoryQuery): Promise<HistoryPage> {

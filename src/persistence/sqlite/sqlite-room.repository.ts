@@ -3,7 +3,8 @@ import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummary } from '../mod
 import { newObjectId } from '../object-id';
 import { DuplicateKeyError, RoomRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
-import { containsPattern, MESSAGE_SELECT, MessageRow, ROOM_SELECT, RoomRow, toMessage, toRoom } from './sqlite-mappers';
+import { containsPattern, ROOM_SELECT, RoomRow, toRoom } from './sqlite-mappers';
+import { SUMMARIES_SQL, SummaryRow, toSummary } from './sqlite-room-summaries';
 
 @Injectable()
 export class SqliteRoomRepository extends RoomRepository {
@@ -13,32 +14,16 @@ export class SqliteRoomRepository extends RoomRepository {
 
   async findOrCreateDirect(a: string, b: string): Promise<Room> {
     const key = [a, b].sort().join(':');
-    const db = this.conn.db;
-    const id = db.transaction(() => {
-      const existing = db.prepare('SELECT id FROM rooms WHERE direct_key = ?').get(key) as { id: string } | undefined;
-      if (existing) return existing.id;
-      const now = Date.now();
-      const roomId = newObjectId();
-      db.prepare("INSERT INTO rooms (id, kind, is_private, direct_key, created_at) VALUES (?, 'direct', 1, ?, ?)").run(roomId, key, now);
-      const member = db.prepare('INSERT INTO memberships (room_id, user_id, joined_at) VALUES (?, ?, ?)');
-      for (const userId of new Set([a, b])) member.run(roomId, userId, now);
-      return roomId;
-    }).immediate();
+    // An existing room is a read, so reopening a DM works while the write lock is taken.
+    const existing = this.conn.db.prepare('SELECT id FROM rooms WHERE direct_key = ?').get(key) as { id: string } | undefined;
+    const id = existing?.id ?? (await this.conn.writer.run('findOrCreateDirect', newObjectId(), key, [...new Set([a, b])], Date.now()));
     return (await this.findById(id)) as Room;
   }
 
   async createChannel(input: NewChannel): Promise<Room> {
-    const db = this.conn.db;
     const id = newObjectId();
-    const now = Date.now();
     try {
-      db.transaction(() => {
-        db.prepare("INSERT INTO rooms (id, kind, name, description, is_private, created_at) VALUES (?, 'channel', ?, ?, ?, ?)")
-          .run(id, input.name, input.description, input.isPrivate ? 1 : 0, now);
-        const member = db.prepare('INSERT OR IGNORE INTO memberships (room_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)');
-        member.run(id, input.ownerId, 'owner', now);
-        for (const userId of input.memberIds) member.run(id, userId, 'member', now);
-      }).immediate();
+      await this.conn.writer.run('createChannel', id, input, Date.now());
     } catch (err) {
       if (/UNIQUE constraint failed: rooms\.name/.test((err as Error).message)) throw new DuplicateKeyError('name');
       throw err;
@@ -71,17 +56,6 @@ export class SqliteRoomRepository extends RoomRepository {
   }
 
   async summariesForUser(userId: string): Promise<RoomSummary[]> {
-    const db = this.conn.db;
-    const last = db.prepare(`${MESSAGE_SELECT} WHERE msg.room_id = ? ORDER BY msg.seq DESC LIMIT 1`);
-    const unread = db.prepare(
-      `SELECT count(*) AS n FROM messages msg JOIN memberships me ON me.room_id = msg.room_id AND me.user_id = ?
-       WHERE msg.room_id = ? AND msg.seq > me.last_read_seq AND msg.sender_id != ?`,
-    );
-    const rooms = await this.findForUser(userId);
-    return rooms.map((room) => {
-      const row = last.get(room.id) as MessageRow | undefined;
-      const { n } = unread.get(userId, room.id, userId) as { n: number };
-      return { ...room, lastMessage: row ? toMessage(row) : null, unreadCount: n };
-    });
+    return (this.conn.db.prepare(SUMMARIES_SQL).all(userId) as SummaryRow[]).map(toSummary);
   }
 }

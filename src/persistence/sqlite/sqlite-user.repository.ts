@@ -4,14 +4,7 @@ import { newObjectId } from '../object-id';
 import { DuplicateKeyError, UserRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
 import { containsPattern } from './sqlite-mappers';
-
-interface UserRow {
-  id: string;
-  username: string;
-  email: string;
-  password_hash: string;
-  created_at: number;
-}
+import { UserRow } from './sqlite-write-ops';
 
 const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, email: r.email, createdAt: new Date(r.created_at) });
 
@@ -30,9 +23,7 @@ export class SqliteUserRepository extends UserRepository {
       created_at: Date.now(),
     };
     try {
-      this.conn.db
-        .prepare('INSERT INTO users VALUES (@id, @username, @email, @password_hash, @created_at)')
-        .run(row);
+      await this.conn.writer.run('createUser', row);
     } catch (err) {
       const match = /UNIQUE constraint failed: users\.(\w+)/.exec((err as Error).message);
       if (match) throw new DuplicateKeyError(match[1]);

@@ -1,13 +1,5 @@
-// Message writes on their own thread and connection: an fsync, a WAL checkpoint or another
-// process's lock never stalls the event loop that delivers messages. Plain JavaScript so the
-// same file runs under ts-jest (src/) and in production (copied to dist/ by nest build).
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require('better-sqlite3');
-
-const db = new Database(workerData.path);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
-db.pragma('busy_timeout = 5000');
+// Message writes and position reservations, run on the writer thread (sqlite-writer.worker.js).
+const db = require('./sqlite-writer.db');
 
 const insert = db.prepare(
   `INSERT INTO messages (id, room_id, seq, sender_id, body, temp_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -44,8 +36,8 @@ const insertEach = db.transaction((rows) =>
 );
 const isConstraint = (err) => typeof err.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT');
 
-const ops = {
-  insert(rows) {
+module.exports = {
+  insertMessages(rows) {
     try {
       return insertAll.immediate(rows);
     } catch (err) {
@@ -54,14 +46,6 @@ const ops = {
       return insertEach.immediate(rows);
     }
   },
-  reserve: ({ roomId, size }) => reserve.get({ roomId, size }).reserved,
-  release: db.transaction((positions) => positions.forEach((p) => release.run(p))),
+  reserveSeq: (roomId, size) => reserve.get({ roomId, size }).reserved,
+  releaseSeq: db.transaction((positions) => positions.forEach((p) => release.run(p))),
 };
-
-parentPort.on('message', ({ id, op, args }) => {
-  try {
-    parentPort.postMessage({ id, result: ops[op](args) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: err.message });
-  }
-});

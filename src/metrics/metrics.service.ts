@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { EventLoopDelayMetric } from './event-loop-delay.metric';
 
 /** Prometheus metrics of this process (one registry per app, so tests can run several apps). */
 @Injectable()
-export class MetricsService {
+export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
+  readonly eventLoopDelay = new EventLoopDelayMetric(this.registry);
 
   readonly accepted = new Counter({ name: 'chat_messages_accepted_total', help: 'Messages accepted and delivered', labelNames: ['kind'], registers: [this.registry] });
   readonly confirmed = new Counter({ name: 'chat_messages_confirmed_total', help: 'Messages saved and confirmed', labelNames: ['kind'], registers: [this.registry] });
@@ -25,6 +27,10 @@ export class MetricsService {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  onModuleDestroy(): void {
+    this.eventLoopDelay.stop();
   }
 
   /** A gauge read when Prometheus scrapes. */

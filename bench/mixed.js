@@ -8,6 +8,7 @@ const { seed } = require('./seed');
 const servers = require('./servers');
 
 const TARGET_DELAY_MS = 5;
+const IDLE_WINDOW_MS = 2000;
 const ms = (v) => Math.round(v * 1000) / 1000;
 
 /** Reading the delay ends the server's current window and starts the next. */
@@ -40,7 +41,10 @@ async function mixed(_running, _seedData, opts) {
     const count = opts.mixedRate * opts.mixedSeconds;
     const [warmup, measured] = [operations(data.roomIds, opts.mixedRate, 2), operations(data.roomIds, count)];
     await paced(load, warmup, opts.mixedRate);
+    // The same server's delay with nothing to do: what the machine adds (others' processes on its core).
     await eventLoopDelay(server.url);
+    await new Promise((r) => setTimeout(r, IDLE_WINDOW_MS));
+    const idle = await eventLoopDelay(server.url);
     const [cpuBefore, t0] = [await server.cpu(), now()];
     const results = await paced(load, measured, opts.mixedRate);
     const delay = await eventLoopDelay(server.url);
@@ -53,6 +57,7 @@ async function mixed(_running, _seedData, opts) {
     return [
       row('server event-loop delay p99', delay.p99, { baseline: TARGET_DELAY_MS, against: 'target' }),
       row('server event-loop delay max', delay.max),
+      row('server event-loop delay p99, idle (noise floor)', idle.p99),
       row('send: last receiver p50', p('send', 'delivery').p50),
       row('send: last receiver p99', p('send', 'delivery').p99),
       row('send: ack p99', p('send').p99),

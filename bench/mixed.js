@@ -45,12 +45,12 @@ async function mixed(_running, _seedData, opts) {
     await eventLoopDelay(server.url);
     await new Promise((r) => setTimeout(r, IDLE_WINDOW_MS));
     const idle = await eventLoopDelay(server.url);
+    if (!(idle.samples > 0)) throw new Error(`no event-loop delay samples in ${server.url}/metrics: is dist/ built from this tree?`);
     const [cpuBefore, t0] = [await server.cpu(), now()];
     const results = await paced(load, measured, opts.mixedRate);
     const delay = await eventLoopDelay(server.url);
     const cpuPercent = ((await server.cpu()) - cpuBefore) / 10 / (now() - t0);
     closeAll(sockets);
-    if (!(delay.samples > 0)) throw new Error(`no event-loop delay samples from ${server.url}/metrics`);
     const p = (op, key = 'ms') => summarize(results.filter((r) => r.op === op).map((r) => r[key]));
     const s = `mixed ${opts.mixedRate}/s`;
     const row = (metric, v, extra) => ({ scenario: s, metric, ours: ms(v), unit: 'ms', ...extra });

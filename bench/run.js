@@ -1,16 +1,17 @@
-// npm run bench [-- --scenarios=dm,fanout,durable,memory --sizes=10,100,1000 --connections=1000,5000 --seconds=3 --rate=20 --count=1000 --flushMs=N]
+// npm run bench [-- --scenarios=dm,fanout,durable,mixed,memory --sizes=10,100,1000 --connections=1000,5000 --seconds=3 --rate=20 --count=1000
+//   --mixedRate=200 --mixedSeconds=10 --flushMs=N]
 // Ours (dist/) vs a plain Socket.IO server, side by side in one run, loopback only.
 const { mkdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
-const scenarios = require('./scenarios');
+const scenarios = { ...require('./scenarios'), ...require('./mixed') };
 const { seed } = require('./seed');
 const servers = require('./servers');
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const list = (v, d) => (v ? v.split(',') : d);
 const opts = {
-  scenarios: list(args.scenarios, ['dm', 'fanout', 'durable', 'memory']),
+  scenarios: list(args.scenarios, ['dm', 'fanout', 'durable', 'mixed', 'memory']),
   sizes: list(args.sizes, ['10', '100', '1000']).map(Number),
   connections: list(args.connections, ['1000', '5000']).map(Number),
   seconds: Number(args.seconds ?? 3),
@@ -18,14 +19,19 @@ const opts = {
   warmup: 200,
   dmCount: Number(args.count ?? 1000),
   fanoutCount: 300,
+  mixedRate: Number(args.mixedRate ?? 200),
+  mixedSeconds: Number(args.mixedSeconds ?? 10),
 };
 
 function table(rows) {
   const lines = [['scenario', 'metric', 'ours', 'baseline', 'ratio'].join(' | '), '--- | --- | ---: | ---: | ---:'];
   for (const r of rows) {
-    const ratio = r.baseline ? r.ours / r.baseline : NaN;
+    if (r.baseline === undefined) {
+      lines.push([r.scenario, r.metric, `${r.ours} ${r.unit}`, '-', '-'].join(' | '));
+      continue;
+    }
     const base = r.against ? `${r.baseline} (${r.against})` : r.baseline;
-    lines.push([r.scenario, r.metric, `${r.ours} ${r.unit}`, `${base} ${r.unit}`, `${ratio.toFixed(2)}x`].join(' | '));
+    lines.push([r.scenario, r.metric, `${r.ours} ${r.unit}`, `${base} ${r.unit}`, `${(r.ours / r.baseline).toFixed(2)}x`].join(' | '));
   }
   return lines.join('\n');
 }
@@ -50,7 +56,7 @@ async function main() {
   try {
     for (const name of opts.scenarios) {
       const t0 = Date.now();
-      rows.push(...(await scenarios[name](running, name === 'durable' ? durableData : data, opts)));
+      rows.push(...(await scenarios[name](running, name === 'durable' ? durableData : data, { ...opts, env })));
       console.log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
   } finally {

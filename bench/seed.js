@@ -10,7 +10,7 @@ const { MIGRATIONS } = require('../dist/persistence/sqlite/sqlite-schema');
 const SECRET = 'bench-secret-0123456789abcdef';
 const hexId = (prefix, i) => prefix + i.toString(16).padStart(23, '0');
 
-/** rooms: [{ kind: 'direct'|'channel', members: number }]. Users are shared: room k uses users 0..members-1. */
+/** rooms: [{ kind: 'direct'|'channel', members: number, from?: number }]. Users are shared: room k uses users from..from+members-1 (from defaults to 0). */
 function seed(userCount, rooms) {
   const path = join(mkdtempSync(join(tmpdir(), 'chat-bench-')), 'chat.db');
   const db = new Database(path);
@@ -26,8 +26,9 @@ function seed(userCount, rooms) {
     const member = db.prepare("INSERT INTO memberships (room_id, user_id, role, joined_at) VALUES (?, ?, 'member', ?)");
     rooms.forEach((r, k) => {
       const direct = r.kind === 'direct';
-      room.run(roomIds[k], r.kind, direct ? null : `bench-${k}`, direct ? 1 : 0, direct ? `${users[0].id}:${users[1].id}` : null, now);
-      for (let i = 0; i < r.members; i++) member.run(roomIds[k], users[i].id, now);
+      const from = r.from ?? 0;
+      room.run(roomIds[k], r.kind, direct ? null : `bench-${k}`, direct ? 1 : 0, direct ? `${users[from].id}:${users[from + 1].id}` : null, now);
+      for (let i = from; i < from + r.members; i++) member.run(roomIds[k], users[i].id, now);
     });
   })();
   db.close();

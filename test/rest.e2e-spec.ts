@@ -83,6 +83,7 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
     expect(text).toMatch(/^chat_persist_pending 0$/m);
     expect(text).toMatch(/^chat_sockets \d+$/m);
     expect(text).toMatch(/^chat_ws_errors_total\{event="joinRoom",code="VALIDATION.FAILED"\} 1$/m);
+    expect(text).toMatch(/^chat_event_loop_delay_seconds\{stat="p99"\} \d+(\.\d+)?(e-\d+)?$/m);
     expect(text).toContain('process_resident_memory_bytes');
   });
 

@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { WsErrorEvent } from '../common/ws/ws-error.event';
+import { EventLoopDelayMetric } from './event-loop-delay.metric';
 
 /** Prometheus metrics of this process (one registry per app, so tests can run several apps). */
 @Injectable()
-export class MetricsService {
+export class MetricsService implements OnModuleDestroy {
   readonly registry = new Registry();
+  readonly eventLoopDelay = new EventLoopDelayMetric(this.registry);
 
   readonly accepted = new Counter({ name: 'chat_messages_accepted_total', help: 'Messages accepted and delivered', labelNames: ['kind'], registers: [this.registry] });
   readonly confirmed = new Counter({ name: 'chat_messages_confirmed_total', help: 'Messages saved and confirmed', labelNames: ['kind'], registers: [this.registry] });
@@ -32,6 +34,10 @@ export class MetricsService {
   @OnEvent(WsErrorEvent.eventName)
   countWsError({ event, code }: WsErrorEvent): void {
     this.wsErrors.inc({ event, code });
+  }
+
+  onModuleDestroy(): void {
+    this.eventLoopDelay.stop();
   }
 
   /** A gauge read when Prometheus scrapes. */

@@ -13,7 +13,7 @@ describe('Integrity of accepted messages (e2e)', () => {
   });
 
   /** Two users, a DM room warmed up (its first message confirmed), and a socket each. */
-  async function start(env: Record<string, string>): Promise<{ t: TestApp; alice: TestUser; a1: Client; b1: Client; roomId: string }> {
+  async function start(env: Record<string, string>): Promise<{ t: TestApp; alice: TestUser; bob: TestUser; a1: Client; b1: Client; roomId: string }> {
     const t = await startApp(env);
     apps.push(t);
     const [alice, bob] = await Promise.all([registerUser(t.url, 'alice'), registerUser(t.url, 'bob')]);
@@ -23,7 +23,7 @@ describe('Integrity of accepted messages (e2e)', () => {
     const warmed = next(a1, 'roomMessageConfirmed');
     await ack(a1, 'roomMessage', { roomId, body: 'warm up', tempId: 'warm' });
     await warmed;
-    return { t, alice, a1, b1, roomId };
+    return { t, alice, bob, a1, b1, roomId };
   }
 
   it('holds the buffer limit exactly under a burst: 5 of 60 concurrent sends accepted while the store is stalled', async () => {
@@ -96,5 +96,30 @@ describe('Integrity of accepted messages (e2e)', () => {
         expect(events[1]).toBe('roomMessageConfirmed');
       }
     }
+  });
+
+  it('answers a resend of a saved tempId after a restart with the original id and seq, Confirmed again, and broadcasts nothing', async () => {
+    const { t, alice, bob, a1, b1, roomId } = await start({});
+    const confirmed = next(a1, 'roomMessageConfirmed', (c) => c.tempId === 'late');
+    const first = await ack(a1, 'roomMessage', { roomId, body: 'sent once', tempId: 'late' });
+    const original = await confirmed;
+    a1.close();
+    b1.close();
+    await t.app.close();
+
+    const again = await startApp({ SQLITE_PATH: t.sqlitePath });
+    apps.push(again);
+    const [a2, b2] = await Promise.all([connect(again.url, alice.token), connect(again.url, bob.token)]);
+    sockets.push(a2, b2);
+    const seenByBob = record(b2);
+    const reconfirmed = next(a2, 'roomMessageConfirmed', (c) => c.tempId === 'late');
+    const resend = await ack(a2, 'roomMessage', { roomId, body: 'sent once', tempId: 'late' });
+    expect(resend).toEqual({ success: true, tempId: 'late', _id: original._id, seq: first.seq, duplicate: true });
+    expect(await reconfirmed).toEqual(original);
+    // A later message is Recieved after anything the resend could have caused: nothing came before it.
+    const marker = next(b2, 'roomMessageRecieved', (m) => m.tempId === 'marker');
+    expect(await ack(a2, 'roomMessage', { roomId, body: 'marker', tempId: 'marker' })).toMatchObject({ success: true, seq: first.seq + 1 });
+    await marker;
+    expect(seenByBob.filter(([e]) => e === 'roomMessageRecieved').map(([, m]) => m.tempId)).toEqual(['marker']);
   });
 });

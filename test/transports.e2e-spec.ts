@@ -48,7 +48,8 @@ describe('Browser-style clients: HTTP long-polling, then upgrade (e2e)', () => {
     expect(await got).toMatchObject({ body: 'over polling', tempId: 'p-1' });
     const preflight = await fetch(`${t.url}/rooms`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    // Development default of CORS_ORIGINS: any origin, reflected.
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization');
     const handshake = await fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'https://app.example.com' } });
     expect(handshake.headers.get('access-control-allow-origin')).toBe('https://app.example.com');

@@ -27,6 +27,6 @@ import { SequenceService } from './sequence.service';
     MessagePersistenceListener,
     DeliveryShutdown,
   ],
-  exports: [MessagePipeline],
+  exports: [MessagePipeline, SequenceService],
 })
 export class MessagesModule {}

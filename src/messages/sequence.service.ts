@@ -64,6 +64,11 @@ export class SequenceService {
     return ++counter.last;
   }
 
+  /** The last position handed out in a room by this process, if it has handed any out since it started. */
+  last(roomId: string): number | undefined {
+    return this.counters.peek(roomId)?.last;
+  }
+
   /** Clean stop, after every accepted message was saved or failed: unused reservations are given back. */
   async release(): Promise<void> {
     const positions: RoomPosition[] = [...this.counters.entries()].map(([roomId, c]) => ({ roomId, last: c.last }));

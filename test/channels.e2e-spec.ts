@@ -1,4 +1,5 @@
 import { http, openDirect, registerUser, TestUser } from './support/http';
+import { barrier } from './support/barrier';
 import { startApp, TestApp } from './support/harness';
 import { ack, Client, connect, next, record } from './support/sockets';
 
@@ -8,14 +9,6 @@ describe('Channels (e2e)', () => {
   let a1: Client, a2: Client, b1: Client, b2: Client, c1: Client, d1: Client;
   let channelId: string;
 
-  /** Waits until `socket` receives a DM sent after everything before it: a barrier, not a sleep. */
-  async function barrier(from: Client, fromUser: TestUser, to: Client, toUser: TestUser): Promise<void> {
-    const roomId = await openDirect(t.url, fromUser, toUser);
-    const tempId = `barrier-${Math.random()}`;
-    const got = next(to, 'roomMessageRecieved', (m) => m.tempId === tempId);
-    await ack(from, 'roomMessage', { roomId, body: 'barrier', tempId });
-    await got;
-  }
 
   beforeAll(async () => {
     t = await startApp();
@@ -39,7 +32,7 @@ describe('Channels (e2e)', () => {
     expect(members.body.map((m: any) => [m.username, m.role, m.online])).toEqual([
       [alice.user.username, 'owner', true], [bob.user.username, 'member', true], [carol.user.username, 'member', true],
     ].sort((x, y) => (x[1] === 'owner' ? -1 : y[1] === 'owner' ? 1 : String(x[0]).localeCompare(String(y[0])))));
-    await barrier(a1, alice, d1, dave);
+    await barrier(t.url, a1, alice, d1, dave);
     expect(daveLog.filter(([e]) => e === 'channelCreated')).toEqual([]);
   });
 
@@ -49,7 +42,7 @@ describe('Channels (e2e)', () => {
     const res = await ack(a1, 'NEW_MESSAGE', { channelId, body: 'hello channel', tempId: 'ch-1' });
     expect(res).toEqual({ success: true, tempId: 'ch-1', _id: 'ch-1', seq: 1 });
     const confirmed = await Promise.all(confirmations);
-    await barrier(a1, alice, d1, dave);
+    await barrier(t.url, a1, alice, d1, dave);
     const [la1, la2, lb1, lb2, lc1, ld1] = logs.map((log) => log.filter(([e]) => /channelMessage|NEW_MESSAGE/.test(e)));
     const optimistic = { _id: 'ch-1', tempId: 'ch-1', channelId, body: 'hello channel', seq: 1, isOptimistic: true, sender: alice.user };
     expect(la1.map(([e]) => e)).toEqual(['channelMessageSent', 'channelMessageConfirmed']);
@@ -121,7 +114,7 @@ describe('Channels (e2e)', () => {
     const atBob = next(b1, 'NEW_MESSAGE_RECEIVED', (m) => m.tempId === 'after-carol');
     await ack(a1, 'NEW_MESSAGE', { channelId, body: 'carol is gone', tempId: 'after-carol' });
     await atBob;
-    await barrier(a1, alice, c1, carol);
+    await barrier(t.url, a1, alice, c1, carol);
     expect(carolLog.filter(([e]) => /channelMessage|NEW_MESSAGE/.test(e))).toEqual([]);
     expect(await ack(c1, 'NEW_MESSAGE', { channelId, body: 'let me back' })).toMatchObject({ success: false, error: { code: 'ROOM.NOT_MEMBER' } });
     expect(await http(t.url, 'POST', `/channels/${channelId}/leave`, { token: carol.token })).toMatchObject({ status: 403, body: { code: 'ROOM.NOT_MEMBER' } });

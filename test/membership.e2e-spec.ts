@@ -1,6 +1,7 @@
 import { PresenceService } from '../src/presence/presence.service';
 import { RoomRepository } from '../src/persistence/ports';
-import { http, openDirect, registerUser, TestUser } from './support/http';
+import { http, registerUser, TestUser } from './support/http';
+import { barrier } from './support/barrier';
 import { startApp, TestApp } from './support/harness';
 import { ack, Client, connect, next, record } from './support/sockets';
 
@@ -10,14 +11,6 @@ describe('Membership changes take effect at once (e2e)', () => {
   let a1: Client, c1: Client, d1: Client;
   let channelId: string;
 
-  /** Resolves once `to` got a DM sent after everything before it: a barrier, not a sleep. */
-  async function barrier(from: Client, fromUser: TestUser, to: Client, toUser: TestUser): Promise<void> {
-    const roomId = await openDirect(t.url, fromUser, toUser);
-    const tempId = `barrier-${Math.random()}`;
-    const got = next(to, 'roomMessageRecieved', (m) => m.tempId === tempId);
-    await ack(from, 'roomMessage', { roomId, body: 'barrier', tempId });
-    await got;
-  }
 
   const history = (user: TestUser, roomId: string) => http(t.url, 'GET', `/rooms/${roomId}/messages`, { token: user.token });
   const channelEvents = (log: Array<[string, any]>, id: string) => log.filter(([e, p]) => /NEW_MESSAGE|channelMessage/.test(e) && p?.channelId === id);
@@ -42,7 +35,7 @@ describe('Membership changes take effect at once (e2e)', () => {
     expect(await ack(c1, 'NEW_MESSAGE', { channelId, body: 'still here?' })).toMatchObject({ success: false, error: { code: 'ROOM.NOT_MEMBER' } });
     expect(await history(carol, channelId)).toMatchObject({ status: 403, body: { code: 'ROOM.NOT_MEMBER' } });
     expect(await ack(a1, 'NEW_MESSAGE', { channelId, body: 'after carol left' })).toMatchObject({ success: true });
-    await barrier(a1, alice, c1, carol);
+    await barrier(t.url, a1, alice, c1, carol);
     expect(channelEvents(carolLog, channelId)).toEqual([]);
   });
 
@@ -83,7 +76,7 @@ describe('Membership changes take effect at once (e2e)', () => {
       expect(c2.ready.rooms.map((r: any) => r.id)).not.toContain(channelId);
       const log = record(c2);
       expect(await ack(a1, 'NEW_MESSAGE', { channelId, body: 'carol left while connecting' })).toMatchObject({ success: true });
-      await barrier(a1, alice, c2, carol);
+      await barrier(t.url, a1, alice, c2, carol);
       expect(channelEvents(log, channelId)).toEqual([]);
       const online = await t.app.get(PresenceService).getUsersInRoom(channelId);
       expect(online.map((u) => u.id)).not.toContain(carol.user.id);

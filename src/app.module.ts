@@ -11,6 +11,7 @@ import { MessagesModule } from './messages/messages.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { PresenceModule } from './presence/presence.module';
+import { ReceiptsModule } from './receipts/receipts.module';
 import { RoomsModule } from './rooms/rooms.module';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         MessagesModule,
         DirectMessagesModule,
         ChannelsModule,
+        ReceiptsModule,
         HealthModule,
       ],
     };

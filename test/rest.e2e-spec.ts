@@ -39,11 +39,11 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
   it('counts unread messages from the read marker, which only moves forward', async () => {
     const unread = async () => (await http(t.url, 'GET', '/rooms', { token: bob.token })).body.find((r: any) => r.id === roomId).unreadCount;
     expect(await unread()).toBe(12);
-    expect(await http(t.url, 'POST', `/rooms/${roomId}/read`, { token: bob.token, body: { seq: 10 } })).toEqual({ status: 200, body: { roomId, lastReadSeq: 10 } });
+    expect(await http(t.url, 'POST', `/rooms/${roomId}/read`, { token: bob.token, body: { seq: 10 } })).toEqual({ status: 200, body: { roomId, lastReadSeq: 10, unread: 2 } });
     expect(await unread()).toBe(2);
     expect((await http(t.url, 'POST', `/rooms/${roomId}/read`, { token: bob.token, body: { seq: 4 } })).body.lastReadSeq).toBe(10);
     const b1 = await connect(t.url, bob.token);
-    expect(await ack(b1, 'markRead', { roomId, seq: 12 })).toEqual({ success: true, roomId, lastReadSeq: 12 });
+    expect(await ack(b1, 'markRead', { roomId, seq: 12 })).toEqual({ success: true, roomId, lastReadSeq: 12, unread: 0 });
     expect(await ack(b1, 'markRead', { roomId, seq: -1 })).toMatchObject({ success: false, error: { code: 'VALIDATION.FAILED' } });
     b1.close();
     expect(await unread()).toBe(0);
@@ -61,7 +61,7 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
     const doc = (await http(t.url, 'GET', '/docs-json')).body;
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/auth/login', '/auth/me', '/auth/register', '/channels', '/channels/{id}', '/channels/{id}/invite', '/channels/{id}/join',
-      '/channels/{id}/leave', '/channels/{id}/members', '/direct/{userId}', '/health', '/metrics', '/rooms', '/rooms/{roomId}/messages', '/rooms/{roomId}/read', '/users',
+      '/channels/{id}/leave', '/channels/{id}/members', '/direct/{userId}', '/health', '/metrics', '/rooms', '/rooms/{roomId}/messages', '/rooms/{roomId}/read', '/rooms/{roomId}/receipts', '/users',
     ]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.paths['/rooms/{roomId}/messages'].get.security).toEqual([{ bearer: [] }]);

@@ -4,13 +4,13 @@ import { ConfigError } from './config-error';
 describe(AppConfig.name, () => {
   it('has working defaults and a generated secret outside production', () => {
     const sut = AppConfig.fromEnv({});
-    expect(sut).toMatchObject({ port: 3000, sqlitePath: './data/chat.db', deliveryMode: 'optimistic', maxMessageLength: 4000, jwtExpiresIn: 3600, persistBatchSize: 256, persistFlushMs: 5 });
+    expect(sut).toMatchObject({ port: 3000, sqlitePath: './data/chat.db', deliveryMode: 'optimistic', maxMessageLength: 4000, jwtExpiresIn: 3600, persistBatchSize: 256, persistFlushMs: 5, readReceiptsMaxMembers: 100 });
     expect(sut.jwtSecret).toHaveLength(64);
   });
 
   it('reads and converts the environment', () => {
-    const sut = AppConfig.fromEnv({ PORT: '8080', DELIVERY_MODE: 'durable', JWT_SECRET: 'x'.repeat(32), MAX_MESSAGE_LENGTH: '10', JWT_EXPIRES_IN: '15m' });
-    expect(sut).toMatchObject({ port: 8080, deliveryMode: 'durable', jwtSecret: 'x'.repeat(32), maxMessageLength: 10, jwtExpiresIn: 900 });
+    const sut = AppConfig.fromEnv({ PORT: '8080', DELIVERY_MODE: 'durable', JWT_SECRET: 'x'.repeat(32), MAX_MESSAGE_LENGTH: '10', JWT_EXPIRES_IN: '15m', READ_RECEIPTS_MAX_MEMBERS: '0' });
+    expect(sut).toMatchObject({ port: 8080, deliveryMode: 'durable', jwtSecret: 'x'.repeat(32), maxMessageLength: 10, jwtExpiresIn: 900, readReceiptsMaxMembers: 0 });
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -27,6 +27,7 @@ export class AppConfig {
   channelCreatePerMin: number;
   invitesPerMin: number;
   maxChannelMembersPerCall: number;
+  readReceiptsMaxMembers: number;
   trustProxyHops: number;
   maxHttpBufferSize: number;
   maxQueuedPackets: number;
@@ -61,6 +62,7 @@ export class AppConfig {
       channelCreatePerMin: v.CHANNEL_CREATE_PER_MIN,
       invitesPerMin: v.INVITES_PER_MIN,
       maxChannelMembersPerCall: v.MAX_CHANNEL_MEMBERS_PER_CALL,
+      readReceiptsMaxMembers: v.READ_RECEIPTS_MAX_MEMBERS,
       trustProxyHops: v.TRUST_PROXY_HOPS,
       maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
       maxQueuedPackets: v.MAX_QUEUED_PACKETS,

@@ -83,6 +83,10 @@ export class EnvironmentVariables {
   @IntRange(1, 1000)
   MAX_CHANNEL_MEMBERS_PER_CALL = 100;
 
+  /** Channels with more members send no readReceipt (DMs always do): fan-out grows with members squared. */
+  @IntRange(0, 100000)
+  READ_RECEIPTS_MAX_MEMBERS = 100;
+
   /** Reverse proxies in front of the server, so the client address comes from X-Forwarded-For. */
   @IntRange(0, 10)
   TRUST_PROXY_HOPS = 0;

@@ -36,6 +36,27 @@ export interface Member {
   joinedAt: Date;
 }
 
+/** A member's read marker: the seq of the last message they have read. */
+export interface ReadReceipt {
+  userId: string;
+  lastReadSeq: number;
+}
+
+/** A read marker after markRead: `moved` when it went forward; `unread` counts others' messages past it. */
+export interface ReadMarkerMove {
+  lastReadSeq: number;
+  moved: boolean;
+  unread: number;
+}
+
+/** One room of a user as the store has it: its highest saved seq, the user's marker and unread count. */
+export interface RoomReadState {
+  roomId: string;
+  lastSeq: number;
+  lastReadSeq: number;
+  unread: number;
+}
+
 export interface NewChannel {
   name: string;
   description: string | null;

@@ -7,8 +7,11 @@ import {
   MemberRole,
   NewChannel,
   NewMessage,
+  ReadMarkerMove,
+  ReadReceipt,
   Room,
   RoomPosition,
+  RoomReadState,
   RoomSummary,
   SaveOutcome,
   SavedMessage,
@@ -49,8 +52,12 @@ export abstract class MembershipRepository {
   /** False when the user was not a member. An owner who leaves hands ownership to the longest-standing member. */
   abstract remove(roomId: string, userId: string): Promise<boolean>;
   abstract list(roomId: string): Promise<Member[]>;
-  /** Moves the read marker forward (never back); returns the marker now stored, or null for a non-member. */
-  abstract markRead(roomId: string, userId: string, seq: number): Promise<number | null>;
+  /** Moves the read marker forward to `seq` (never back): the marker now stored, and unread after it; null for a non-member. */
+  abstract markRead(roomId: string, userId: string, seq: number): Promise<ReadMarkerMove | null>;
+  /** Every member's read marker, by user id. */
+  abstract receipts(roomId: string): Promise<ReadReceipt[]>;
+  /** The read state of each of the user's rooms (or of `roomId` alone), in one query: unread counts use the (room, seq) index. */
+  abstract readStates(userId: string, roomId?: string): Promise<RoomReadState[]>;
 }
 
 export abstract class MessageRepository {

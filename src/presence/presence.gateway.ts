@@ -7,6 +7,7 @@ import { RealtimeService } from '../common/ws/realtime.service';
 import { ChatServer, ChatSocket, userChannel } from '../common/ws/server-events';
 import { MetricsService } from '../metrics/metrics.service';
 import { Room } from '../persistence/models';
+import { RoomCounters } from '../receipts/room-counters';
 import { PresenceService } from './presence.service';
 import { SocketRooms } from './socket-rooms';
 
@@ -20,6 +21,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly realtime: RealtimeService,
     private readonly presence: PresenceService,
     private readonly socketRooms: SocketRooms,
+    private readonly counters: RoomCounters,
     metrics: MetricsService,
   ) {
     metrics.gauge('chat_sockets', 'Connected sockets', async () => (await presence.stats()).sockets);
@@ -41,7 +43,8 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       if (cameOnline && rooms.length) {
         this.realtime.to({ roomIds: rooms.map((r) => r.id) }).except(userChannel(id)).emit('userOnline', { userId: id });
       }
-      socket.emit('ready', { user: { id, username }, rooms, online: await this.onlinePartners(id, rooms), serverTime: new Date() });
+      const [withCounters, online] = await Promise.all([this.counters.of(id, rooms), this.onlinePartners(id, rooms)]);
+      socket.emit('ready', { user: { id, username }, rooms: withCounters, online, serverTime: new Date() });
     } catch (err) {
       this.logger.error(`connection setup failed for user ${id}: ${(err as Error).message}`);
       const error = err instanceof AppError && err.code === 'SERVER.BUSY' ? err.toBody() : { code: 'STORE.UNAVAILABLE' as const, message: 'the server could not load your rooms; reconnect shortly' };

@@ -2,9 +2,8 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from
 import { ChatSocket, roomChannel } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { PresenceService } from '../presence/presence.service';
-import { MarkRoomReadDto, RoomIdDto } from './dto/room.dto';
+import { RoomIdDto } from './dto/room.dto';
 import { RoomAccess } from './room-access.service';
-import { RoomsService } from './rooms.service';
 
 @WebSocketGateway()
 @WsHandlers()
@@ -12,7 +11,6 @@ export class RoomsGateway {
   constructor(
     private readonly access: RoomAccess,
     private readonly presence: PresenceService,
-    private readonly rooms: RoomsService,
   ) {}
 
   @SubscribeMessage('joinRoom')
@@ -32,8 +30,4 @@ export class RoomsGateway {
     return { success: true, roomId };
   }
 
-  @SubscribeMessage('markRead')
-  async markRead(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId, seq }: MarkRoomReadDto) {
-    return { success: true, ...(await this.rooms.markRead(client.data.user.id, roomId, seq)) };
-  }
 }

@@ -49,7 +49,7 @@ describeRepositoryContract('MongoDB', async () => {
   return {
     users: new MongoUserRepository(users),
     rooms: new MongoRoomRepository(rooms, memberships, messages, messageRepo),
-    memberships: new MongoMembershipRepository(memberships, users),
+    memberships: new MongoMembershipRepository(memberships, users, messages),
     messages: messageRepo,
     close: async () => {
       await conn.dropDatabase();

@@ -75,10 +75,38 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
           { ...ac, memberIds: expect.arrayContaining(ac.memberIds), lastMessage, unreadCount: 1 },
         ]));
         expect(await store.rooms.summariesForUser(alice.id)).toHaveLength(2);
-        expect(await store.memberships.markRead(ac.id, carol.id, 1)).toBe(1);
-        expect(await store.memberships.markRead(ac.id, carol.id, 0)).toBe(1);
+        expect(await store.memberships.markRead(ac.id, carol.id, 1)).toEqual({ lastReadSeq: 1, moved: true, unread: 1 });
+        expect(await store.memberships.markRead(ac.id, carol.id, 0)).toEqual({ lastReadSeq: 1, moved: false, unread: 1 });
         expect((await store.rooms.summariesForUser(carol.id))[0].unreadCount).toBe(1);
         expect(await store.memberships.markRead(ac.id, bob.id, 3)).toBeNull();
+      });
+    });
+
+    describe('read markers', () => {
+      it('moves a marker forward only, counting others\' messages past it', async () => {
+        const room = await store.rooms.createChannel({ name: unique('reads'), description: null, isPrivate: true, ownerId: alice.id, memberIds: [bob.id] });
+        await store.messages.insertMany([message(room.id, alice.id, 1), message(room.id, bob.id, 2), message(room.id, alice.id, 3), message(room.id, alice.id, 5)]);
+        expect(await store.memberships.markRead(room.id, bob.id, 1)).toEqual({ lastReadSeq: 1, moved: true, unread: 2 });
+        expect(await store.memberships.markRead(room.id, bob.id, 1)).toEqual({ lastReadSeq: 1, moved: false, unread: 2 });
+        expect(await store.memberships.markRead(room.id, bob.id, 4)).toEqual({ lastReadSeq: 4, moved: true, unread: 1 });
+        expect(await store.memberships.markRead(room.id, alice.id, 2)).toEqual({ lastReadSeq: 2, moved: true, unread: 0 });
+        expect(await store.memberships.markRead(room.id, carol.id, 2)).toBeNull();
+        expect(await store.memberships.receipts(room.id)).toEqual([{ userId: alice.id, lastReadSeq: 2 }, { userId: bob.id, lastReadSeq: 4 }].sort((a, b) => a.userId.localeCompare(b.userId)));
+      });
+
+      it('gives every room\'s highest seq, marker and unread count for a user, or for one room', async () => {
+        const busy = await store.rooms.createChannel({ name: unique('busy'), description: null, isPrivate: true, ownerId: carol.id, memberIds: [bob.id] });
+        const quiet = await store.rooms.createChannel({ name: unique('quiet'), description: null, isPrivate: true, ownerId: carol.id, memberIds: [] });
+        await store.messages.insertMany([message(busy.id, bob.id, 1), message(busy.id, carol.id, 2), message(busy.id, bob.id, 7)]);
+        await store.memberships.markRead(busy.id, carol.id, 1);
+        const states = await store.memberships.readStates(carol.id);
+        expect(states).toEqual(expect.arrayContaining([
+          { roomId: busy.id, lastSeq: 7, lastReadSeq: 1, unread: 1 },
+          { roomId: quiet.id, lastSeq: 0, lastReadSeq: 0, unread: 0 },
+        ]));
+        expect(states.map((s) => s.roomId).sort()).toEqual((await store.rooms.findForUser(carol.id)).map((r) => r.id).sort());
+        expect(await store.memberships.readStates(bob.id, busy.id)).toEqual([{ roomId: busy.id, lastSeq: 7, lastReadSeq: 0, unread: 1 }]);
+        expect(await store.memberships.readStates(alice.id, busy.id)).toEqual([]);
       });
     });
 

@@ -32,9 +32,16 @@ export interface WireFailure {
   retryable: boolean;
 }
 
+/** A room as `ready` lists it: its position now, the user's read marker, and others' messages past it. */
+export interface ReadyRoom extends Room {
+  lastSeq: number;
+  lastReadSeq: number;
+  unread: number;
+}
+
 export interface ReadyPayload {
   user: UserSummary;
-  rooms: Room[];
+  rooms: ReadyRoom[];
   /** Direct-message partners online right now (later changes arrive as userOnline / userOffline). */
   online: string[];
   serverTime: Date;
@@ -53,6 +60,8 @@ export type ServerToClientEvents = MessageEvents<'roomMessageSent', 'roomMessage
     channelMemberLeft: (payload: { channelId: string; userId: string }) => void;
     userOnline: (payload: { userId: string }) => void;
     userOffline: (payload: { userId: string }) => void;
+    readMarker: (payload: { roomId: string; lastReadSeq: number; unread: number }) => void;
+    readReceipt: (payload: { roomId: string; userId: string; lastReadSeq: number }) => void;
     exception: (payload: { event: string; tempId?: string; error: ErrorBody }) => void;
   };
 

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Member, MemberRole } from '../models';
+import { Member, MemberRole, ReadMarkerMove, ReadReceipt, RoomReadState } from '../models';
 import { MembershipRepository } from '../ports';
 import { toMember } from './mongo-mappers';
+import { readStatesPipeline } from './mongo-read-states';
 import { MembershipDoc } from './schemas/membership.schema';
+import { MessageDoc } from './schemas/message.schema';
 import { UserDoc } from './schemas/user.schema';
 
 @Injectable()
@@ -12,6 +14,7 @@ export class MongoMembershipRepository extends MembershipRepository {
   constructor(
     @InjectModel(MembershipDoc.name) private readonly memberships: Model<MembershipDoc>,
     @InjectModel(UserDoc.name) private readonly users: Model<UserDoc>,
+    @InjectModel(MessageDoc.name) private readonly messages: Model<MessageDoc>,
   ) {
     super();
   }
@@ -47,8 +50,21 @@ export class MongoMembershipRepository extends MembershipRepository {
     return docs.map((d) => toMember(d, names.get(d.userId) ?? '')).sort((a, b) => +a.joinedAt - +b.joinedAt || a.username.localeCompare(b.username));
   }
 
-  async markRead(roomId: string, userId: string, seq: number): Promise<number | null> {
-    const doc = await this.memberships.findOneAndUpdate({ roomId, userId }, { $max: { lastReadSeq: seq } }, { new: true }).lean<MembershipDoc>();
-    return doc?.lastReadSeq ?? null;
+  async markRead(roomId: string, userId: string, seq: number): Promise<ReadMarkerMove | null> {
+    // The document before the update tells whether $max moved the marker.
+    const before = await this.memberships.findOneAndUpdate({ roomId, userId }, { $max: { lastReadSeq: seq } }, { new: false }).lean<MembershipDoc>();
+    if (!before) return null;
+    const lastReadSeq = Math.max(before.lastReadSeq, seq);
+    const unread = await this.messages.countDocuments({ roomId, seq: { $gt: lastReadSeq }, senderId: { $ne: userId } });
+    return { lastReadSeq, moved: seq > before.lastReadSeq, unread };
+  }
+
+  async receipts(roomId: string): Promise<ReadReceipt[]> {
+    const docs = await this.memberships.find({ roomId }, { userId: 1, lastReadSeq: 1 }).sort({ userId: 1 }).lean<MembershipDoc[]>();
+    return docs.map((d) => ({ userId: d.userId, lastReadSeq: d.lastReadSeq }));
+  }
+
+  readStates(userId: string, roomId?: string): Promise<RoomReadState[]> {
+    return this.memberships.aggregate<RoomReadState>(readStatesPipeline(userId, roomId));
   }
 }

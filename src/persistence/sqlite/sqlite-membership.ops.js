@@ -8,8 +8,9 @@ const promoteSuccessor = db.prepare(
     (SELECT user_id FROM memberships WHERE room_id = ? ORDER BY role = 'admin' DESC, joined_at, user_id LIMIT 1)`,
 );
 const moveReadMarker = db.prepare(
-  'UPDATE memberships SET last_read_seq = max(last_read_seq, ?) WHERE room_id = ? AND user_id = ? RETURNING last_read_seq',
+  'UPDATE memberships SET last_read_seq = ? WHERE room_id = ? AND user_id = ? AND last_read_seq < ? RETURNING last_read_seq',
 );
+const readMarker = db.prepare('SELECT last_read_seq FROM memberships WHERE room_id = ? AND user_id = ?');
 
 // An owner who leaves hands ownership on in the same transaction, so a room never lacks one.
 const removeMember = db.transaction((roomId, userId) => {
@@ -18,8 +19,15 @@ const removeMember = db.transaction((roomId, userId) => {
   return row !== undefined;
 });
 
+// Moves only forward; `moved` tells the caller whether to announce a receipt.
+const markRead = (roomId, userId, seq) => {
+  if (moveReadMarker.get(seq, roomId, userId, seq)) return { lastReadSeq: seq, moved: true };
+  const row = readMarker.get(roomId, userId);
+  return row ? { lastReadSeq: row.last_read_seq, moved: false } : null;
+};
+
 module.exports = {
   addMember: (roomId, userId, role, now) => insertMember.run(roomId, userId, role, now).changes === 1,
   removeMember: (roomId, userId) => removeMember.immediate(roomId, userId),
-  markRead: (roomId, userId, seq) => moveReadMarker.get(seq, roomId, userId)?.last_read_seq ?? null,
+  markRead,
 };

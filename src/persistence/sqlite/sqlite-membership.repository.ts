@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Member, MemberRole } from '../models';
+import { Member, MemberRole, ReadMarkerMove, ReadReceipt, RoomReadState } from '../models';
 import { MembershipRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
+import { READ_STATES_SQL, ReadStateRow, toReadState, UNREAD_SQL } from './sqlite-read-states';
 
 interface MemberRow {
   user_id: string;
@@ -34,7 +35,20 @@ export class SqliteMembershipRepository extends MembershipRepository {
     return rows.map((r) => ({ userId: r.user_id, username: r.username, role: r.role, joinedAt: new Date(r.joined_at) }));
   }
 
-  markRead(roomId: string, userId: string, seq: number): Promise<number | null> {
-    return this.conn.writer.run('markRead', roomId, userId, seq);
+  async markRead(roomId: string, userId: string, seq: number): Promise<ReadMarkerMove | null> {
+    const marker = await this.conn.writer.run('markRead', roomId, userId, seq);
+    if (!marker) return null;
+    const { unread } = this.conn.db.prepare(UNREAD_SQL).get(roomId, marker.lastReadSeq, userId) as { unread: number };
+    return { ...marker, unread };
+  }
+
+  async receipts(roomId: string): Promise<ReadReceipt[]> {
+    const rows = this.conn.db.prepare('SELECT user_id, last_read_seq FROM memberships WHERE room_id = ? ORDER BY user_id').all(roomId) as Array<{ user_id: string; last_read_seq: number }>;
+    return rows.map((r) => ({ userId: r.user_id, lastReadSeq: r.last_read_seq }));
+  }
+
+  async readStates(userId: string, roomId?: string): Promise<RoomReadState[]> {
+    const rows = this.conn.db.prepare(READ_STATES_SQL).all(userId, roomId ?? null, roomId ?? null) as ReadStateRow[];
+    return rows.map(toReadState);
   }
 }

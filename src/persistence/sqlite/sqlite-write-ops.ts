@@ -25,7 +25,7 @@ export interface WriteOps {
   createChannel(roomId: string, channel: NewChannel, now: number): void;
   addMember(roomId: string, userId: string, role: MemberRole, now: number): boolean;
   removeMember(roomId: string, userId: string): boolean;
-  markRead(roomId: string, userId: string, seq: number): number | null;
+  markRead(roomId: string, userId: string, seq: number): { lastReadSeq: number; moved: boolean } | null;
 }
 
 export type WriteOp = keyof WriteOps;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto/transforms';
-import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { MessageDto } from '../../messages/dto/history.dto';
 
 export class RoomDto {
@@ -23,21 +23,4 @@ export class RoomSummaryDto extends RoomDto {
 export class RoomIdDto {
   @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(64)
   roomId: string;
-}
-
-export class MarkReadDto {
-  @ApiProperty({ description: 'the seq of the last message read; the marker never moves back', minimum: 0 })
-  @IsInt() @Min(0)
-  seq: number;
-}
-
-/** `markRead` payload. */
-export class MarkRoomReadDto extends MarkReadDto {
-  @IsString() @IsNotEmpty() @MaxLength(64)
-  roomId: string;
-}
-
-export class ReadMarkerDto {
-  @ApiProperty() roomId: string;
-  @ApiProperty() lastReadSeq: number;
 }

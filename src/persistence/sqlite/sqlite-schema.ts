@@ -47,4 +47,11 @@ export const MIGRATIONS: string[] = [
     reserved INTEGER NOT NULL
   );
   `,
+  // The room stream (DESIGN.md 10): a message's rev is the position of its last change, seq until
+  // it changes; catch-up reads (room_id, rev) ranges.
+  `
+  ALTER TABLE messages ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+  UPDATE messages SET rev = seq;
+  CREATE INDEX messages_room_rev ON messages (room_id, rev);
+  `,
 ];

@@ -13,6 +13,7 @@ import { PersistenceModule } from './persistence/persistence.module';
 import { PresenceModule } from './presence/presence.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RoomsModule } from './rooms/rooms.module';
+import { TimelineModule } from './timeline/timeline.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         DirectMessagesModule,
         ChannelsModule,
         ReceiptsModule,
+        TimelineModule,
         HealthModule,
       ],
     };

@@ -57,7 +57,7 @@ describe('Direct messages (e2e)', () => {
     }
     const history = await http(t.url, 'GET', `/rooms/${roomId}/messages`, { token: bob.token });
     expect(history.body.messages.at(-1)).toEqual({
-      _id: confirmed[0]._id, roomId, seq: res.seq, sender: alice.user, body: 'hello bob', tempId: 'hello-1', createdAt: la1[0][1].createdAt,
+      _id: confirmed[0]._id, roomId, seq: res.seq, rev: res.seq, sender: alice.user, body: 'hello bob', tempId: 'hello-1', createdAt: la1[0][1].createdAt,
     });
   });
 

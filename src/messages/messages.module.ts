@@ -12,6 +12,7 @@ import { MessageWriteQueue } from './message-write-queue';
 import { MessagesController } from './messages.controller';
 import { RateLimiter } from './rate-limiter.service';
 import { SequenceService } from './sequence.service';
+import { UnsavedMessages } from './unsaved-messages';
 
 /** The one delivery pipeline, used by direct messages and channels alike. */
 @Module({
@@ -26,7 +27,8 @@ import { SequenceService } from './sequence.service';
     MessageDelivery,
     MessagePersistenceListener,
     DeliveryShutdown,
+    UnsavedMessages,
   ],
-  exports: [MessagePipeline, SequenceService],
+  exports: [MessagePipeline, SequenceService, UnsavedMessages],
 })
 export class MessagesModule {}

@@ -81,6 +81,8 @@ export interface StoredMessage {
   _id: string;
   roomId: string;
   seq: number;
+  /** The position of the message's last change; its seq until it changes. */
+  rev: number;
   sender: UserSummary;
   body: string;
   tempId: string;
@@ -134,4 +136,9 @@ export interface HistoryQuery {
 export interface HistoryPage {
   messages: StoredMessage[];
   hasMore: boolean;
+}
+
+/** A room's messages changed after a position, ascending by rev, and its highest stored seq. */
+export interface StreamPage extends HistoryPage {
+  lastSeq: number;
 }

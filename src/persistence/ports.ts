@@ -15,6 +15,7 @@ import {
   RoomSummary,
   SaveOutcome,
   SavedMessage,
+  StreamPage,
   User,
   UserCredentials,
   UserSummary,
@@ -79,6 +80,8 @@ export abstract class MessageRepository {
   /** Clean stop: lowers each reservation to the last position handed out (never below a stored seq). */
   abstract releaseSeq(positions: RoomPosition[]): Promise<void>;
   abstract history(roomId: string, query: HistoryQuery): Promise<HistoryPage>;
+  /** Catch-up: the messages with rev > afterRev, ascending by rev, at most `limit` (hasMore), through the (room, rev) index. */
+  abstract stream(roomId: string, afterRev: number, limit: number): Promise<StreamPage>;
 }
 
 export abstract class StoreHealth {

@@ -1,5 +1,6 @@
 import { DuplicateKeyError, MembershipRepository, MessageRepository, RoomRepository, UserRepository } from '../../src/persistence/ports';
 import { NewMessage, SaveOutcome, User } from '../../src/persistence/models';
+import { streamContract } from './stream-contract';
 
 export interface Store {
   users: UserRepository;
@@ -69,7 +70,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         const [, , saved] = await store.messages.insertMany([message(ac.id, alice.id, 1), message(ac.id, alice.id, 2), last]);
         const summaries = await store.rooms.summariesForUser(carol.id);
         expect(summaries).toEqual([{ ...ac, lastMessage: expect.objectContaining({ seq: 3, sender: { id: carol.id, username: carol.username } }), unreadCount: 2 }]);
-        const lastMessage = { _id: saved.status === 'saved' ? saved.saved._id : '', roomId: ac.id, seq: 3, sender: { id: carol.id, username: carol.username }, body: last.body, tempId: last.tempId, createdAt: last.createdAt };
+        const lastMessage = { _id: saved.status === 'saved' ? saved.saved._id : '', roomId: ac.id, seq: 3, rev: 3, sender: { id: carol.id, username: carol.username }, body: last.body, tempId: last.tempId, createdAt: last.createdAt };
         expect(await store.rooms.summariesForUser(alice.id)).toEqual(expect.arrayContaining([
           { ...ab, memberIds: expect.arrayContaining(ab.memberIds), lastMessage: null, unreadCount: 0 },
           { ...ac, memberIds: expect.arrayContaining(ac.memberIds), lastMessage, unreadCount: 1 },
@@ -207,9 +208,11 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         expect([seqs(forward), forward.hasMore]).toEqual([[9, 10], false]);
         const window = await store.messages.history(room.id, { after: 2, before: 6, limit: 2 });
         expect([seqs(window), window.hasMore]).toEqual([[3, 4], true]);
-        expect(latest.messages[0]).toEqual({ _id: expect.any(String), roomId: room.id, seq: 7, sender: { id: alice.id, username: alice.username }, body: 'body 7', tempId: expect.any(String), createdAt: new Date(1_700_000_000_007) });
+        expect(latest.messages[0]).toEqual({ _id: expect.any(String), roomId: room.id, seq: 7, rev: 7, sender: { id: alice.id, username: alice.username }, body: 'body 7', tempId: expect.any(String), createdAt: new Date(1_700_000_000_007) });
         expect(await store.messages.history('no-such-room', { limit: 5 })).toEqual({ messages: [], hasMore: false });
       });
     });
+
+    describe('MessageRepository: the room stream', () => streamContract(() => store));
   });
 }

@@ -5,6 +5,7 @@ import { AcceptedMessages } from '../accepted-messages';
 import { MessageCreatedEvent } from '../events/message-created.event';
 import { MessageDelivery } from '../message-delivery';
 import { MessageWriteQueue } from '../message-write-queue';
+import { UnsavedMessages } from '../unsaved-messages';
 
 /** Optimistic mode: saves each delivered message through the write-behind queue, then confirms or fails it. */
 @Injectable()
@@ -15,6 +16,7 @@ export class MessagePersistenceListener {
     private readonly queue: MessageWriteQueue,
     private readonly accepted: AcceptedMessages,
     private readonly delivery: MessageDelivery,
+    private readonly unsaved: UnsavedMessages,
   ) {}
 
   // The event emitter swallows listener errors (suppressErrors), so every path is caught here.
@@ -27,9 +29,11 @@ export class MessagePersistenceListener {
       saved = await this.queue.save(message);
     } catch (err) {
       this.accepted.forget(key);
+      this.unsaved.remove(message.roomId, message.seq);
       return this.report(() => this.delivery.failed(kind, message, err));
     }
     this.accepted.markSaved(key, saved);
+    this.unsaved.remove(message.roomId, message.seq);
     this.report(() => this.delivery.confirmed(kind, saved, sender.id));
   }
 

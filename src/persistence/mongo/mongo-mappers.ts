@@ -21,6 +21,7 @@ export const toMessage = (d: MessageDoc, sender: UserSummary | undefined): Store
   _id: d._id,
   roomId: d.roomId,
   seq: d.seq,
+  rev: d.rev,
   sender: sender ?? { id: d.senderId, username: '' },
   body: d.body,
   tempId: d.tempId,

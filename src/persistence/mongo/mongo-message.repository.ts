@@ -1,17 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { HistoryPage, HistoryQuery, NewMessage, RoomPosition, SaveOutcome, SavedMessage } from '../models';
+import { HistoryPage, HistoryQuery, NewMessage, RoomPosition, SaveOutcome, SavedMessage, StreamPage } from '../models';
 import { newObjectId } from '../object-id';
 import { MessageRepository } from '../ports';
-import { toMessage } from './mongo-mappers';
 import { historyFind, InsertResult, insertResults } from './mongo-queries';
+import { withSenders } from './mongo-senders';
 import { MessageDoc } from './schemas/message.schema';
 import { RoomPositionDoc } from './schemas/room-position.schema';
 import { UserDoc } from './schemas/user.schema';
 
 @Injectable()
-export class MongoMessageRepository extends MessageRepository {
+export class MongoMessageRepository extends MessageRepository implements OnModuleInit {
   constructor(
     @InjectModel(MessageDoc.name) private readonly messages: Model<MessageDoc>,
     @InjectModel(UserDoc.name) private readonly users: Model<UserDoc>,
@@ -20,13 +20,18 @@ export class MongoMessageRepository extends MessageRepository {
     super();
   }
 
+  // Messages saved before the room stream existed take rev = seq, once, so the stream index sees them.
+  async onModuleInit(): Promise<void> {
+    await this.messages.updateMany({ rev: { $exists: false } }, [{ $set: { rev: '$seq' } }]);
+  }
+
   /**
    * Group commit with insertMany (unordered, so one refused document does not stop the rest; not
    * atomic). A duplicate key is the tempId already stored (answered with the stored message) or,
    * when none is, a position taken by another writer.
    */
   async insertMany(batch: NewMessage[]): Promise<SaveOutcome[]> {
-    const docs: MessageDoc[] = batch.map((m) => ({ _id: newObjectId(), ...m }));
+    const docs: MessageDoc[] = batch.map((m) => ({ _id: newObjectId(), ...m, rev: m.seq }));
     let results: InsertResult[] = docs.map(() => 'inserted');
     try {
       await this.messages.insertMany(docs, { ordered: false, throwOnValidationError: true });
@@ -80,8 +85,14 @@ export class MongoMessageRepository extends MessageRepository {
     const docs = await this.messages.find(find.filter).sort(find.sort).limit(find.limit).lean<MessageDoc[]>();
     const page = docs.slice(0, q.limit);
     if (!find.ascending) page.reverse();
-    const senders = await this.users.find({ _id: { $in: [...new Set(page.map((d) => d.senderId))] } }, { username: 1 }).lean<UserDoc[]>();
-    const byId = new Map(senders.map((u) => [u._id, { id: u._id, username: u.username }]));
-    return { messages: page.map((d) => toMessage(d, byId.get(d.senderId))), hasMore: docs.length > q.limit };
+    return { messages: await withSenders(this.users, page), hasMore: docs.length > q.limit };
+  }
+
+  async stream(roomId: string, afterRev: number, limit: number): Promise<StreamPage> {
+    const [docs, lastSeq] = await Promise.all([
+      this.messages.find({ roomId, rev: { $gt: afterRev } }).sort({ rev: 1 }).limit(limit + 1).lean<MessageDoc[]>(),
+      this.maxSeq(roomId),
+    ]);
+    return { messages: await withSenders(this.users, docs.slice(0, limit)), hasMore: docs.length > limit, lastSeq };
   }
 }

@@ -14,6 +14,7 @@ export interface MessageRow {
   id: string;
   room_id: string;
   seq: number;
+  rev: number;
   sender_id: string;
   sender_username: string;
   body: string;
@@ -43,6 +44,7 @@ export const toMessage = (r: MessageRow): StoredMessage => ({
   _id: r.id,
   roomId: r.room_id,
   seq: r.seq,
+  rev: r.rev,
   sender: { id: r.sender_id, username: r.sender_username },
   body: r.body,
   tempId: r.temp_id,

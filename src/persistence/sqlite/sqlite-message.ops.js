@@ -2,7 +2,7 @@
 const db = require('./sqlite-writer.db');
 
 const insert = db.prepare(
-  `INSERT INTO messages (id, room_id, seq, sender_id, body, temp_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+  `INSERT INTO messages (id, room_id, seq, sender_id, body, temp_id, created_at, rev) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (room_id, sender_id, temp_id) DO NOTHING`,
 );
 const existing = db.prepare('SELECT id, seq, created_at FROM messages WHERE room_id = ? AND sender_id = ? AND temp_id = ?');
@@ -15,8 +15,9 @@ const release = db.prepare(`UPDATE room_positions SET reserved = max(:last, ${hi
 
 // rows: [id, roomId, seq, senderId, body, tempId, createdAt]; answers per row
 // ['saved', id, seq, createdAt] (a stored tempId answers the stored row) or ['rejected', reason, retryable].
+// A new message's rev is its seq.
 function insertOne(r) {
-  if (insert.run(...r).changes === 1) return ['saved', r[0], r[2], r[6]];
+  if (insert.run(...r, r[2]).changes === 1) return ['saved', r[0], r[2], r[6]];
   const row = existing.get(r[1], r[3], r[5]);
   return ['saved', row.id, row.seq, row.created_at];
 }

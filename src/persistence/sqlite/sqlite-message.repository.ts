@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Statement } from 'better-sqlite3';
-import { HistoryPage, HistoryQuery, NewMessage, RoomPosition, SaveOutcome, SavedMessage } from '../models';
+import { HistoryPage, HistoryQuery, NewMessage, RoomPosition, SaveOutcome, SavedMessage, StreamPage } from '../models';
 import { newObjectId } from '../object-id';
 import { MessageRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
@@ -10,6 +10,8 @@ import { InsertRow } from './sqlite-writer';
 @Injectable()
 export class SqliteMessageRepository extends MessageRepository {
   private byTempId?: Statement;
+  private byRev?: Statement;
+  private highestSeq?: Statement;
 
   constructor(private readonly conn: SqliteConnection) {
     super();
@@ -52,5 +54,14 @@ export class SqliteMessageRepository extends MessageRepository {
     const page = rows.slice(0, q.limit);
     if (!ascending) page.reverse();
     return { messages: page.map(toMessage), hasMore };
+  }
+
+  // Both reads in one synchronous step: the page and lastSeq describe the same moment.
+  async stream(roomId: string, afterRev: number, limit: number): Promise<StreamPage> {
+    this.byRev ??= this.conn.db.prepare(`${MESSAGE_SELECT} WHERE msg.room_id = ? AND msg.rev > ? ORDER BY msg.rev LIMIT ?`);
+    this.highestSeq ??= this.conn.db.prepare('SELECT coalesce(max(seq), 0) AS last FROM messages WHERE room_id = ?');
+    const rows = this.byRev.all(roomId, afterRev, limit + 1) as MessageRow[];
+    const { last } = this.highestSeq.get(roomId) as { last: number };
+    return { messages: rows.slice(0, limit).map(toMessage), hasMore: rows.length > limit, lastSeq: last };
   }
 }

@@ -5,6 +5,7 @@ export interface SummaryRow extends RoomRow {
   unread_count: number;
   last_id: string | null;
   last_seq: number;
+  last_rev: number;
   last_sender_id: string;
   last_sender_username: string;
   last_body: string;
@@ -21,7 +22,7 @@ export const SUMMARIES_SQL = `
   SELECT r.id, r.kind, r.name, r.description, r.is_private, r.created_at,
     (SELECT group_concat(m.user_id) FROM memberships m WHERE m.room_id = r.id) AS member_ids,
     (SELECT count(*) FROM messages u WHERE u.room_id = r.id AND u.seq > me.last_read_seq AND u.sender_id != me.user_id) AS unread_count,
-    last.id AS last_id, last.seq AS last_seq, last.sender_id AS last_sender_id, sender.username AS last_sender_username,
+    last.id AS last_id, last.seq AS last_seq, last.rev AS last_rev, last.sender_id AS last_sender_id, sender.username AS last_sender_username,
     last.body AS last_body, last.temp_id AS last_temp_id, last.created_at AS last_created_at
   FROM memberships me
   JOIN rooms r ON r.id = me.room_id
@@ -40,6 +41,7 @@ export const toSummary = (r: SummaryRow): RoomSummary => ({
           _id: r.last_id,
           roomId: r.id,
           seq: r.last_seq,
+          rev: r.last_rev,
           sender: { id: r.last_sender_id, username: r.last_sender_username },
           body: r.last_body,
           tempId: r.last_temp_id,

@@ -47,4 +47,14 @@ export const MIGRATIONS: string[] = [
     reserved INTEGER NOT NULL
   );
   `,
+  // The room stream (DESIGN.md 10): a message's rev is the position of its last change, seq until
+  // it changes; catch-up reads (room_id, rev) ranges. The trigger covers writers that predate
+  // rev (an older node on the same file during a rolling upgrade).
+  `
+  ALTER TABLE messages ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;
+  UPDATE messages SET rev = seq;
+  CREATE INDEX messages_room_rev ON messages (room_id, rev);
+  CREATE TRIGGER messages_rev_default AFTER INSERT ON messages WHEN NEW.rev = 0
+  BEGIN UPDATE messages SET rev = NEW.seq WHERE id = NEW.id; END;
+  `,
 ];

@@ -12,11 +12,12 @@ const User = conn.model(UserDoc.name, UserSchema);
 const Membership = conn.model(MembershipDoc.name, MembershipSchema);
 
 describe('Mongo schemas', () => {
-  it('index messages for seq uniqueness, idempotency and history (DESIGN.md section 6)', () => {
+  it('index messages for seq uniqueness, idempotency, history and the room stream (DESIGN.md sections 6, 10)', () => {
     expect(MessageSchema.indexes()).toEqual([
       [{ roomId: 1, seq: 1 }, expect.objectContaining({ unique: true })],
       [{ roomId: 1, senderId: 1, tempId: 1 }, expect.objectContaining({ unique: true, partialFilterExpression: { tempId: { $type: 'string' } } })],
       [{ roomId: 1, seq: -1 }, expect.objectContaining({ name: 'history' })],
+      [{ roomId: 1, rev: 1 }, expect.objectContaining({ name: 'stream' })],
     ]);
   });
 
@@ -28,8 +29,8 @@ describe('Mongo schemas', () => {
 
   it('refuses incomplete or out-of-range documents', () => {
     const errors = (doc: { validateSync(): mongoose.Error.ValidationError | null }) => Object.keys(doc.validateSync()?.errors ?? {}).sort();
-    expect(errors(new Message({}))).toEqual(['_id', 'body', 'createdAt', 'roomId', 'senderId', 'seq', 'tempId']);
-    expect(errors(new Message({ _id: 'x', roomId: 'r', seq: 0, senderId: 's', body: 'b', tempId: 't'.repeat(129), createdAt: new Date() }))).toEqual(['seq', 'tempId']);
+    expect(errors(new Message({}))).toEqual(['_id', 'body', 'createdAt', 'rev', 'roomId', 'senderId', 'seq', 'tempId']);
+    expect(errors(new Message({ _id: 'x', roomId: 'r', seq: 0, rev: 1, senderId: 's', body: 'b', tempId: 't'.repeat(129), createdAt: new Date() }))).toEqual(['seq', 'tempId']);
     expect(errors(new Room({ _id: 'x', kind: 'group', isPrivate: false, createdAt: new Date() }))).toEqual(['kind']);
     expect(errors(new User({ _id: 'x', username: 'ab', usernameKey: 'ab', email: 'A@B.C', passwordHash: 'h', createdAt: new Date() }))).toEqual(['username']);
     expect(new User({ email: 'A@B.C' }).email).toBe('a@b.c');

@@ -1,0 +1,22 @@
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ChatSocket } from '../common/ws/server-events';
+import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { SyncDto } from './dto/sync.dto';
+import { RoomSync, TimelineService } from './timeline.service';
+
+export interface SyncAck {
+  success: true;
+  rooms: RoomSync[];
+}
+
+/** The room stream's client events; DMs and channels alike (a channel's id is its room id). */
+@WebSocketGateway()
+@WsHandlers()
+export class TimelineGateway {
+  constructor(private readonly timeline: TimelineService) {}
+
+  @SubscribeMessage('sync')
+  async sync(@ConnectedSocket() client: ChatSocket, @MessageBody() dto: SyncDto): Promise<SyncAck> {
+    return { success: true, rooms: await this.timeline.sync(client.data.user.id, dto) };
+  }
+}

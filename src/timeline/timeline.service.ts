@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, ErrorBody } from '../common/errors/app-error';
+import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { SequenceService } from '../messages/sequence.service';
+import { UnsavedMessages } from '../messages/unsaved-messages';
+import { MessageRepository } from '../persistence/ports';
+import { RoomAccess } from '../rooms/room-access.service';
+import { SyncDto } from './dto/sync.dto';
+import { mergeStream, StreamSlice } from './merge-stream';
+
+export type RoomSync = ({ roomId: string; lastSeq: number } & StreamSlice) | { roomId: string; error: Pick<ErrorBody, 'code' | 'message'> };
+
+const REFUSALS = new Set(['ROOM.NOT_FOUND', 'ROOM.NOT_MEMBER']);
+
+/** Catch-up (DESIGN.md 10): what a client missed in each of its rooms, in one call. */
+@Injectable()
+export class TimelineService {
+  // Generous: a client syncs on reconnect and after a gap, not per message.
+  private readonly limit = KeyedRateLimit.inMemory({ name: 'sync', points: 100, windowSec: 10, what: 'sync calls' });
+
+  constructor(
+    private readonly access: RoomAccess,
+    private readonly messages: MessageRepository,
+    private readonly sequences: SequenceService,
+    private readonly unsaved: UnsavedMessages,
+  ) {}
+
+  async sync(userId: string, { rooms, limit }: SyncDto): Promise<RoomSync[]> {
+    await this.limit.take(userId);
+    return Promise.all(rooms.map(({ roomId, afterSeq }) => this.room(userId, roomId, afterSeq, limit)));
+  }
+
+  private async room(userId: string, roomId: string, afterSeq: number, limit: number): Promise<RoomSync> {
+    try {
+      await this.access.assertMember(roomId, userId);
+    } catch (err) {
+      if (err instanceof AppError && REFUSALS.has(err.code)) return { roomId, error: { code: err.code, message: err.message } };
+      throw err;
+    }
+    // Taken before the store read: a message saved meanwhile is in both and kept once; one accepted
+    // after this reaches the client live, as it is subscribed to all of its rooms.
+    const unsaved = this.unsaved.after(roomId, afterSeq);
+    const page = await this.messages.stream(roomId, afterSeq, limit);
+    return { roomId, ...mergeStream(page, unsaved, limit), lastSeq: this.sequences.last(roomId) ?? page.lastSeq };
+  }
+}

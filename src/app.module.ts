@@ -12,6 +12,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { PersistenceModule } from './persistence/persistence.module';
 import { PresenceModule } from './presence/presence.module';
 import { RoomsModule } from './rooms/rooms.module';
+import { TypingModule } from './typing/typing.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +32,7 @@ export class AppModule {
         MessagesModule,
         DirectMessagesModule,
         ChannelsModule,
+        TypingModule,
         HealthModule,
       ],
     };

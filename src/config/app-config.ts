@@ -30,6 +30,7 @@ export class AppConfig {
   trustProxyHops: number;
   maxHttpBufferSize: number;
   maxQueuedPackets: number;
+  typingTimeoutMs: number;
 
   static fromEnv(env: Record<string, string | undefined> = process.env): AppConfig {
     return AppConfig.fromValidated(validateEnv(env));
@@ -64,6 +65,7 @@ export class AppConfig {
       trustProxyHops: v.TRUST_PROXY_HOPS,
       maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
       maxQueuedPackets: v.MAX_QUEUED_PACKETS,
+      typingTimeoutMs: v.TYPING_TIMEOUT_MS,
     });
   }
 }

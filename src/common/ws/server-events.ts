@@ -32,6 +32,14 @@ export interface WireFailure {
   retryable: boolean;
 }
 
+/** `userTyping`: one user's typing state in one room (never stored, takes no position). */
+export interface TypingSignal {
+  roomId: string;
+  userId: string;
+  username: string;
+  isTyping: boolean;
+}
+
 export interface ReadyPayload {
   user: UserSummary;
   rooms: Room[];
@@ -53,6 +61,7 @@ export type ServerToClientEvents = MessageEvents<'roomMessageSent', 'roomMessage
     channelMemberLeft: (payload: { channelId: string; userId: string }) => void;
     userOnline: (payload: { userId: string }) => void;
     userOffline: (payload: { userId: string }) => void;
+    userTyping: (payload: TypingSignal) => void;
     exception: (payload: { event: string; tempId?: string; error: ErrorBody }) => void;
   };
 

@@ -14,6 +14,7 @@ import { PresenceModule } from './presence/presence.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { TypingModule } from './typing/typing.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
         ChannelsModule,
         ReceiptsModule,
         TimelineModule,
+        TypingModule,
         HealthModule,
       ],
     };

@@ -31,6 +31,7 @@ export class AppConfig {
   trustProxyHops: number;
   maxHttpBufferSize: number;
   maxQueuedPackets: number;
+  typingTimeoutMs: number;
 
   static fromEnv(env: Record<string, string | undefined> = process.env): AppConfig {
     return AppConfig.fromValidated(validateEnv(env));
@@ -66,6 +67,7 @@ export class AppConfig {
       trustProxyHops: v.TRUST_PROXY_HOPS,
       maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
       maxQueuedPackets: v.MAX_QUEUED_PACKETS,
+      typingTimeoutMs: v.TYPING_TIMEOUT_MS,
     });
   }
 }

@@ -96,6 +96,10 @@ export class EnvironmentVariables {
 
   @IntRange(1024, 100 * 1024 * 1024)
   MAX_HTTP_BUFFER_SIZE = 64 * 1024;
+
+  /** How long a typing indicator lasts without renewal before the server ends it. */
+  @IntRange(100, 600_000)
+  TYPING_TIMEOUT_MS = 6000;
 }
 
 /** Returns the validated variables, or throws ConfigError with one line per bad variable. */

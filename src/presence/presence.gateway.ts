@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { AuthTokens } from '../auth/auth-tokens';
 import { socketAuthMiddleware } from '../auth/socket-auth.middleware';
@@ -8,6 +9,7 @@ import { ChatServer, ChatSocket, userChannel } from '../common/ws/server-events'
 import { MetricsService } from '../metrics/metrics.service';
 import { Room } from '../persistence/models';
 import { RoomCounters } from '../receipts/room-counters';
+import { UserOfflineEvent } from './events/user-offline.event';
 import { PresenceService } from './presence.service';
 import { SocketRooms } from './socket-rooms';
 
@@ -22,6 +24,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly presence: PresenceService,
     private readonly socketRooms: SocketRooms,
     private readonly counters: RoomCounters,
+    private readonly events: EventEmitter2,
     metrics: MetricsService,
   ) {
     metrics.gauge('chat_sockets', 'Connected sockets', async () => (await presence.stats()).sockets);
@@ -63,6 +66,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {
     const removal = await this.presence.removeUser(socket.id);
+    if (removal?.wentOffline) this.events.emit(UserOfflineEvent.eventName, new UserOfflineEvent(removal.userId));
     if (removal?.wentOffline && removal.roomIds.length) {
       this.realtime.to({ roomIds: removal.roomIds }).emit('userOffline', { userId: removal.userId });
     }

@@ -39,6 +39,14 @@ export interface ReadyRoom extends Room {
   unread: number;
 }
 
+/** `userTyping`: one user's typing state in one room (never stored, takes no position). */
+export interface TypingSignal {
+  roomId: string;
+  userId: string;
+  username: string;
+  isTyping: boolean;
+}
+
 export interface ReadyPayload {
   user: UserSummary;
   rooms: ReadyRoom[];
@@ -62,6 +70,7 @@ export type ServerToClientEvents = MessageEvents<'roomMessageSent', 'roomMessage
     userOffline: (payload: { userId: string }) => void;
     readMarker: (payload: { roomId: string; lastReadSeq: number; unread: number }) => void;
     readReceipt: (payload: { roomId: string; userId: string; lastReadSeq: number }) => void;
+    userTyping: (payload: TypingSignal) => void;
     exception: (payload: { event: string; tempId?: string; error: ErrorBody }) => void;
   };
 

@@ -28,7 +28,10 @@ describe('Membership changes take effect at once (e2e)', () => {
   });
 
   it('refuses sends, history and live delivery right after a leave, with the cache warm', async () => {
-    expect(await ack(c1, 'NEW_MESSAGE', { channelId, body: 'warming up' })).toMatchObject({ success: true });
+    // Carol's own message is confirmed to her even after she leaves: wait for it before recording.
+    const warmed = next(c1, 'channelMessageConfirmed', (c) => c.tempId === 'warming');
+    expect(await ack(c1, 'NEW_MESSAGE', { channelId, body: 'warming up', tempId: 'warming' })).toMatchObject({ success: true });
+    await warmed;
     expect(await history(carol, channelId)).toMatchObject({ status: 200 });
     expect(await http(t.url, 'POST', `/channels/${channelId}/leave`, { token: carol.token })).toMatchObject({ status: 200 });
     const carolLog = record(c1);

@@ -48,8 +48,9 @@ describe('sync: catch-up of the room stream (e2e)', () => {
     const [a1, b1] = await Promise.all([open(alice), open(bob)]);
     const live = record(b1);
     const before = await Promise.all(range(1, 5).map((i) => send(a1, dm, `live ${i}`)));
-    const ownSend = await send(b1, dm, 'bob live');
-    await next(b1, 'roomMessageConfirmed', (c) => c.seq === ownSend.seq);
+    const ownConfirmed = next(b1, 'roomMessageConfirmed', (c) => c.tempId === 'bob-live');
+    await send(b1, dm, 'bob live', 'bob-live');
+    await ownConfirmed;
     const liveSeqs = live.filter(([e, p]) => ['roomMessageRecieved', 'roomMessageSent'].includes(e) && p.roomId === dm).map(([, p]) => p.seq);
     expect(liveSeqs).toEqual(range(1, 6));
     expect(before.map((a) => a.seq)).toEqual(range(1, 5));

@@ -65,6 +65,12 @@ describe(SequenceService.name, () => {
     expect(next.next('r')).toBe(45);
   });
 
+  it('never fails a stop when the unused positions cannot be given back (they stay a hole)', async () => {
+    await take('r', 3);
+    store.releaseSeq = async () => { throw new Error('down'); };
+    await expect(sut.release()).resolves.toBeUndefined();
+  });
+
   it('lets callers that waited on the reservation resume in arrival order', async () => {
     const order: number[] = [];
     const first = (async () => { await sut.prepare('r'); order.push(sut.next('r')); })();

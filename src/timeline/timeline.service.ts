@@ -11,6 +11,8 @@ import { mergeStream, StreamSlice } from './merge-stream';
 export type RoomSync = ({ roomId: string; lastSeq: number } & StreamSlice) | { roomId: string; error: Pick<ErrorBody, 'code' | 'message'> };
 
 const REFUSALS = new Set(['ROOM.NOT_FOUND', 'ROOM.NOT_MEMBER']);
+/** Messages in one sync answer, all rooms together. */
+export const SYNC_MAX_MESSAGES = 5000;
 
 /** Catch-up (DESIGN.md 10): what a client missed in each of its rooms, in one call. */
 @Injectable()
@@ -27,7 +29,9 @@ export class TimelineService {
 
   async sync(userId: string, { rooms, limit }: SyncDto): Promise<RoomSync[]> {
     await this.limit.take(userId);
-    return Promise.all(rooms.map(({ roomId, afterSeq }) => this.room(userId, roomId, afterSeq, limit)));
+    // One answer stays bounded however many rooms it covers: the rest comes with hasMore.
+    const perRoom = Math.max(1, Math.min(limit, Math.floor(SYNC_MAX_MESSAGES / rooms.length)));
+    return Promise.all(rooms.map(({ roomId, afterSeq }) => this.room(userId, roomId, afterSeq, perRoom)));
   }
 
   private async room(userId: string, roomId: string, afterSeq: number, limit: number): Promise<RoomSync> {

@@ -11,6 +11,7 @@ export class MessageDto {
   @ApiProperty() _id: string;
   @ApiProperty() roomId: string;
   @ApiProperty() seq: number;
+  @ApiProperty({ description: 'position of the last change (= seq until edited)' }) rev: number;
   @ApiProperty({ type: SenderDto }) sender: SenderDto;
   @ApiProperty() body: string;
   @ApiProperty() tempId: string;

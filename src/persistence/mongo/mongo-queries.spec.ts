@@ -24,16 +24,24 @@ describe('Mongo queries', () => {
     expect(describeMongoUri('nonsense')).toBe('an invalid MongoDB URI');
   });
 
-  it('reads what an unordered insertMany did to each document from the error it threw, in the driver\'s and mongoose\'s shapes', () => {
+  it('reads what an unordered insertMany did to each document from a per-document error, in the driver\'s and mongoose\'s shapes', () => {
     class WriteError {
       constructor(readonly err: { index: number; code: number }) {}
       get code() { return this.err.code; }
     }
     const doc = { _id: 'a' };
-    const thrown = { results: [doc, new WriteError({ index: 1, code: 11000 }), { ...new WriteError({ index: 2, code: 11000 }) }, new Error('body: required'), { err: { code: 121 }, index: 4 }] };
+    const invalid = Object.assign(new Error('body: required'), { name: 'ValidationError' });
+    const writeErrors = [new WriteError({ index: 1, code: 11000 }), { ...new WriteError({ index: 2, code: 11000 }) }, { err: { code: 121 }, index: 4 }];
+    const thrown = { writeErrors, validationErrors: [invalid], results: [doc, writeErrors[0], writeErrors[1], invalid, writeErrors[2]] };
     expect(thrown.results[2]).not.toHaveProperty('code');
     expect(insertResults(thrown, 5)).toEqual(['inserted', 'duplicate', 'duplicate', 'invalid', 'invalid']);
+  });
+
+  it('treats every other error as transient (null: retry the batch), even though mongoose fills results for it', () => {
+    const docs = [{ _id: 'a' }, { _id: 'b' }];
+    expect(insertResults(Object.assign(new Error('connection reset'), { results: docs }), 2)).toBeNull();
+    expect(insertResults({ writeErrors: [{ err: { code: 10107 }, index: 1 }], results: [docs[0], { err: { code: 10107 }, index: 1 }] }, 2)).toBeNull();
+    expect(insertResults({ writeErrors: [{ err: { code: 11000 }, index: 1 }], writeConcernError: { code: 64 }, results: [docs[0], { err: { code: 11000 } }] }, 2)).toBeNull();
     expect(insertResults(new Error('network'), 5)).toBeNull();
-    expect(insertResults({ results: [doc] }, 2)).toBeNull();
   });
 });

@@ -25,23 +25,39 @@ export function isDuplicateKey(err: unknown): err is { code: 11000; keyPattern?:
 interface BulkWriteErrorLike {
   /** Mongoose's per-document outcome of an unordered insertMany: the document, a write error or a validation error. */
   results?: unknown[];
+  writeErrors?: unknown[];
+  validationErrors?: unknown[];
+  writeConcernError?: unknown;
 }
 
 /** How one document of an unordered insertMany ended. */
 export type InsertResult = 'inserted' | 'duplicate' | 'invalid';
 
+const DUPLICATE_KEY = 11000;
+const DOCUMENT_VALIDATION_FAILURE = 121;
+
 /**
  * Per document, what an unordered insertMany (throwOnValidationError) did, read from the error
- * it threw; null when the error says nothing per document (the store was not reached: retry).
- * Mongoose copies the driver's WriteErrors into plain objects ({ err, index }), which drops the
- * `code` getter: read it from `err` as well.
+ * it threw; null unless the error is a per-document one (write or validation errors, no write
+ * concern error) whose every failure is the document's own fault: anything else (a network
+ * error, a failover, NotWritablePrimary) is transient and the whole batch is retried. Mongoose
+ * fills `results` for every error, so `results` alone proves nothing. It copies the driver's
+ * WriteErrors into plain objects ({ err, index }), which drops the `code` getter: read it from
+ * `err` as well.
  */
 export function insertResults(err: unknown, count: number): InsertResult[] | null {
-  const results = (err as BulkWriteErrorLike)?.results;
-  if (!Array.isArray(results) || results.length !== count) return null;
-  return results.map((r): InsertResult => {
-    const code = (r as { code?: number })?.code ?? (r as { err?: { code?: number } })?.err?.code;
-    if (code === 11000) return 'duplicate';
-    return r instanceof Error || code !== undefined || (r as { err?: unknown })?.err !== undefined ? 'invalid' : 'inserted';
-  });
+  const e = err as BulkWriteErrorLike | undefined;
+  const perDocument = (e?.writeErrors?.length ?? 0) > 0 || (e?.validationErrors?.length ?? 0) > 0;
+  if (!e || !perDocument || e.writeConcernError || !Array.isArray(e.results) || e.results.length !== count) return null;
+  const results = e.results.map(outcome);
+  return results.includes(null) ? null : (results as InsertResult[]);
+}
+
+function outcome(r: unknown): InsertResult | null {
+  if ((r as Error)?.name === 'ValidationError') return 'invalid';
+  const code = (r as { code?: number })?.code ?? (r as { err?: { code?: number } })?.err?.code;
+  if (code === DUPLICATE_KEY) return 'duplicate';
+  if (code === DOCUMENT_VALIDATION_FAILURE) return 'invalid';
+  const failed = r instanceof Error || code !== undefined || (r as { err?: unknown })?.err !== undefined;
+  return failed ? null : 'inserted';
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { storeUnavailable } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
 import { SavedMessage } from '../persistence/models';
 import { MessageRepository } from '../persistence/ports';
 
@@ -20,9 +21,17 @@ const MAX_ENTRIES = 200_000;
  */
 @Injectable()
 export class AcceptedMessages {
-  private readonly entries = new LRUCache<string, AcceptedMessage>({ max: MAX_ENTRIES, ttl: WINDOW_MS });
+  private readonly entries: LRUCache<string, AcceptedMessage>;
 
-  constructor(private readonly messages: MessageRepository) {}
+  // An entry must outlive its save (up to PERSIST_RETRY_FOR_MS) and every unsaved message (up to
+  // PERSIST_BUFFER_LIMIT): an unsaved one evicted early could be accepted and broadcast again.
+  constructor(
+    private readonly messages: MessageRepository,
+    config: AppConfig,
+  ) {
+    const max = Math.max(MAX_ENTRIES, 2 * config.persistBufferLimit);
+    this.entries = new LRUCache({ max, ttl: Math.max(WINDOW_MS, 2 * config.persistRetryForMs) });
+  }
 
   static key(roomId: string, senderId: string, tempId: string): string {
     return `${roomId}\u0000${senderId}\u0000${tempId}`;

@@ -12,7 +12,7 @@ import { RateLimiter } from './rate-limiter.service';
 import { SequenceService } from './sequence.service';
 
 describe(MessagePipeline.name, () => {
-  const config = Object.assign(new AppConfig(), { maxMessageLength: 10, deliveryMode: 'optimistic', persistFlushMs: 5, rateLimitPerSec: 100, rateLimitBurst: 100 });
+  const config = Object.assign(new AppConfig(), { maxMessageLength: 10, deliveryMode: 'optimistic', persistFlushMs: 5, persistBufferLimit: 1000, persistRetryForMs: 30_000, rateLimitPerSec: 100, rateLimitBurst: 100 });
   const alice: Sender = { id: 'alice', username: 'alice', socketId: 's1' };
   let sut: MessagePipeline;
   let events: { emit: jest.Mock };
@@ -27,7 +27,7 @@ describe(MessagePipeline.name, () => {
     stored = jest.fn().mockResolvedValue(null);
     const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
     const access = { assertMember: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
-    sut = new MessagePipeline(config, access, new SequenceService(messages), new AcceptedMessages(messages), new RateLimiter(config),
+    sut = new MessagePipeline(config, access, new SequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config),
       queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2);
   });
 
@@ -61,6 +61,18 @@ describe(MessagePipeline.name, () => {
     await expect(sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi' })).rejects.toMatchObject({ code: 'SERVER.BUSY' });
     expect(delivery.broadcast).not.toHaveBeenCalled();
     expect(events.emit).not.toHaveBeenCalled();
+  });
+
+  it('refuses a send that was waiting on its room\'s positions when the stop began, instead of stranding it after the drain', async () => {
+    // The stop begins while the send waits on the store lookup, after the first check passed.
+    stored.mockImplementationOnce(async () => {
+      sut.stopAccepting();
+      return null;
+    });
+    const pending = sut.send(DIRECT_DELIVERY, alice, { roomId: 'cold', body: 'hi', tempId: 'late' });
+    await expect(pending).rejects.toMatchObject({ code: 'SERVER.BUSY' });
+    expect(queue.admit).not.toHaveBeenCalled();
+    expect(delivery.broadcast).not.toHaveBeenCalled();
   });
 
   it('refuses a body over the configured length with VALIDATION.FAILED', () => {

@@ -66,12 +66,17 @@ export class MessagePipeline {
     await this.access.assertMember(input.roomId, sender.id, kind.roomKind);
     const tempId = input.tempId ?? randomUUID();
     const key = AcceptedMessages.key(input.roomId, sender.id, tempId);
-    const prior = this.accepted.get(key) ?? (input.tempId ? await this.accepted.stored(input.roomId, sender.id, tempId) : undefined);
-    if (prior) return { ack: this.answerResend(kind, sender, tempId, prior) };
-    if (!this.accepting) throw new AppError('SERVER.BUSY', 'the server is shutting down', { retryAfterMs: 1000 });
+    const recent = this.accepted.get(key);
+    if (recent) return { ack: this.answerResend(kind, sender, tempId, recent) };
+    this.assertAccepting();
+    // Limited before the store lookup, so fresh tempIds cannot buy unlimited reads.
     await this.rateLimiter.take(sender.id);
+    const stored = input.tempId ? await this.accepted.stored(input.roomId, sender.id, tempId) : undefined;
+    if (stored) return { ack: this.answerResend(kind, sender, tempId, stored) };
     await this.sequences.prepare(input.roomId);
-    // No await from here to the broadcast: seq order is delivery order.
+    // No await from here to the broadcast: seq order is delivery order. A stop that began
+    // during the awaits above has drained the buffer already: refuse rather than strand it.
+    this.assertAccepting();
     this.queue.admit();
     const message: NewMessage = { roomId: input.roomId, seq: this.sequences.next(input.roomId), senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
     this.accepted.add(key, { seq: message.seq, createdAt: message.createdAt });
@@ -79,6 +84,10 @@ export class MessagePipeline {
     this.delivery.broadcast(kind, message, sender);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, false));
     return { ack: { success: true, tempId, _id: tempId, seq: message.seq } };
+  }
+
+  private assertAccepting(): void {
+    if (!this.accepting) throw new AppError('SERVER.BUSY', 'the server is shutting down', { retryAfterMs: 1000 });
   }
 
   /** DELIVERY_MODE=durable: the seed's save-first design, kept for comparison. */

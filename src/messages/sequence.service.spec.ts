@@ -14,8 +14,8 @@ class FakePositions {
     this.reserved.set(roomId, next);
     return next;
   }
-  async releaseSeq(positions: { roomId: string; last: number }[]): Promise<void> {
-    for (const p of positions) this.reserved.set(p.roomId, Math.max(p.last, this.highest));
+  async releaseSeq(positions: { roomId: string; last: number; limit: number }[]): Promise<void> {
+    for (const p of positions) if (this.reserved.get(p.roomId) === p.limit) this.reserved.set(p.roomId, Math.max(p.last, this.highest));
   }
 }
 

@@ -71,7 +71,7 @@ export class SequenceService {
 
   /** Clean stop, after every accepted message was saved or failed: unused reservations are given back. */
   async release(): Promise<void> {
-    const positions: RoomPosition[] = [...this.counters.entries()].map(([roomId, c]) => ({ roomId, last: c.last }));
+    const positions: RoomPosition[] = [...this.counters.entries()].map(([roomId, c]) => ({ roomId, last: c.last, limit: c.limit }));
     this.counters.clear();
     if (positions.length === 0) return;
     // Not given back, the unused positions are only a hole: never a reason to fail a stop.

@@ -121,10 +121,11 @@ export type SaveOutcome =
   | { status: 'saved'; saved: SavedMessage }
   | { status: 'rejected'; reason: string; retryable: boolean };
 
-/** The last position handed out in a room. */
+/** The last position handed out in a room, and the reservation it was handed out from. */
 export interface RoomPosition {
   roomId: string;
   last: number;
+  limit: number;
 }
 
 export interface HistoryQuery {

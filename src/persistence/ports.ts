@@ -77,7 +77,10 @@ export abstract class MessageRepository {
    * from reserved blocks, so none is reused after a crash.
    */
   abstract reserveSeq(roomId: string, size: number): Promise<number>;
-  /** Clean stop: lowers each reservation to the last position handed out (never below a stored seq). */
+  /**
+   * Clean stop: lowers each reservation to the last position handed out (never below a stored
+   * seq), only where it is still `limit`: a reservation someone else raised meanwhile stays.
+   */
   abstract releaseSeq(positions: RoomPosition[]): Promise<void>;
   abstract history(roomId: string, query: HistoryQuery): Promise<HistoryPage>;
   /** Catch-up: the messages with rev > afterRev, ascending by rev, at most `limit` (hasMore), through the (room, rev) index. */

@@ -185,10 +185,13 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         await store.messages.insertMany([message(room.id, alice.id, 5)]);
         expect(await store.messages.reserveSeq(room.id, 100)).toBe(105);
         expect(await store.messages.reserveSeq(room.id, 100)).toBe(205);
-        await store.messages.releaseSeq([{ roomId: room.id, last: 7 }]);
+        // Only a reservation still at the caller's limit is lowered: someone else's stays.
+        await store.messages.releaseSeq([{ roomId: room.id, last: 7, limit: 105 }]);
+        expect(await store.messages.reserveSeq(room.id, 10)).toBe(215);
+        await store.messages.releaseSeq([{ roomId: room.id, last: 7, limit: 215 }]);
         expect(await store.messages.reserveSeq(room.id, 10)).toBe(17);
         // Never below a stored position, whatever the caller says.
-        await store.messages.releaseSeq([{ roomId: room.id, last: 1 }]);
+        await store.messages.releaseSeq([{ roomId: room.id, last: 1, limit: 17 }]);
         expect(await store.messages.reserveSeq(room.id, 10)).toBe(15);
         const concurrent = await Promise.all(Array.from({ length: 5 }, () => store.messages.reserveSeq(room.id, 10)));
         expect(new Set(concurrent).size).toBe(5);

@@ -69,9 +69,9 @@ export class MongoMessageRepository extends MessageRepository implements OnModul
   }
 
   async releaseSeq(positions: RoomPosition[]): Promise<void> {
-    for (const { roomId, last } of positions) {
+    for (const { roomId, last, limit } of positions) {
       const reserved = Math.max(last, await this.maxSeq(roomId));
-      await this.positions.updateOne({ _id: roomId }, { $set: { reserved } });
+      await this.positions.updateOne({ _id: roomId, reserved: limit }, { $set: { reserved } });
     }
   }
 

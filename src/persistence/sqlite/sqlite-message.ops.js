@@ -11,7 +11,7 @@ const reserve = db.prepare(
   `INSERT INTO room_positions (room_id, reserved) VALUES (:roomId, ${highest} + :size)
    ON CONFLICT (room_id) DO UPDATE SET reserved = max(reserved, ${highest}) + :size RETURNING reserved`,
 );
-const release = db.prepare(`UPDATE room_positions SET reserved = max(:last, ${highest}) WHERE room_id = :roomId`);
+const release = db.prepare(`UPDATE room_positions SET reserved = max(:last, ${highest}) WHERE room_id = :roomId AND reserved = :limit`);
 
 // rows: [id, roomId, seq, senderId, body, tempId, createdAt]; answers per row
 // ['saved', id, seq, createdAt] (a stored tempId answers the stored row) or ['rejected', reason, retryable].

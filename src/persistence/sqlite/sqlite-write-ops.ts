@@ -19,7 +19,7 @@ export interface UserRow {
 export interface WriteOps {
   insertMessages(rows: InsertRow[]): InsertResult[];
   reserveSeq(roomId: string, size: number): number;
-  releaseSeq(positions: { roomId: string; last: number }[]): void;
+  releaseSeq(positions: { roomId: string; last: number; limit: number }[]): void;
   createUser(row: UserRow): void;
   findOrCreateDirect(roomId: string, key: string, userIds: string[], now: number): string;
   createChannel(roomId: string, channel: NewChannel, now: number): void;

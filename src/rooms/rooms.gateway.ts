@@ -18,6 +18,11 @@ export class RoomsGateway {
     const user = client.data.user;
     await this.access.assertMember(roomId, user.id);
     await client.join(roomChannel(roomId));
+    // A leave announced while joining would be undone by the join: check again, now subscribed.
+    await this.access.assertMember(roomId, user.id).catch(async (err: unknown) => {
+      await client.leave(roomChannel(roomId));
+      throw err;
+    });
     await this.presence.joinRoom(user.id, roomId);
     const online = await this.presence.getUsersInRoom(roomId);
     return { success: true, roomId, connectedUsers: online.map((u) => ({ userId: u.id, username: u.username })) };

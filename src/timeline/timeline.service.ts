@@ -42,9 +42,13 @@ export class TimelineService {
       throw err;
     }
     // Taken before the store read: a message saved meanwhile is in both and kept once; one accepted
-    // after this reaches the client live, as it is subscribed to all of its rooms.
+    // after this reaches the client live, as it is subscribed to all of its rooms. The position too,
+    // so lastSeq never claims a message that accepted during the read and is in neither.
+    const position = this.sequences.last(roomId);
     const unsaved = this.unsaved.after(roomId, afterSeq);
     const page = await this.messages.stream(roomId, afterSeq, limit);
-    return { roomId, ...mergeStream(page, unsaved, limit), lastSeq: this.sequences.last(roomId) ?? page.lastSeq };
+    const slice = mergeStream(page, unsaved, limit);
+    const lastSeq = Math.max(position ?? page.lastSeq, slice.messages.at(-1)?.rev ?? 0);
+    return { roomId, ...slice, lastSeq };
   }
 }

@@ -64,6 +64,13 @@ describe('Typing (e2e)', () => {
     expect(await stopped).toMatchObject({ userId: p.alice.user.id, isTyping: false });
   });
 
+  it('limits each user to 30 typing signals per 10 s, with RATE.LIMITED and retryAfterMs', async () => {
+    const acks = [];
+    for (let i = 0; i < 31; i++) acks.push(await ack(p.a1, 'typing', { roomId: p.roomId, isTyping: i % 2 === 0 }));
+    expect(acks.slice(0, 30).every((a) => a.success)).toBe(true);
+    expect(acks[30]).toEqual({ success: false, error: { code: 'RATE.LIMITED', message: expect.any(String), retryAfterMs: expect.any(Number) } });
+  });
+
   it('refuses non-members, unknown rooms and bad payloads, and relays nothing', async () => {
     const carol = await connect(t.url, (await registerUser(t.url, 'carol')).token);
     const log = record(p.b1);

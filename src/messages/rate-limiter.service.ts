@@ -11,8 +11,13 @@ export class RateLimiter {
   private readonly limit: KeyedRateLimit;
 
   constructor(config: AppConfig) {
+    this.limit = RateLimiter.perUser(config, 'messages', 'messages');
+  }
+
+  /** RATE_LIMIT_BURST actions per window of RATE_LIMIT_BURST / RATE_LIMIT_PER_SEC seconds, per user. */
+  static perUser(config: AppConfig, name: string, what: string): KeyedRateLimit {
     const windowSec = Math.max(1, Math.round(config.rateLimitBurst / config.rateLimitPerSec));
-    this.limit = KeyedRateLimit.inMemory({ name: 'messages', points: config.rateLimitBurst, windowSec, what: 'messages' });
+    return KeyedRateLimit.inMemory({ name, points: config.rateLimitBurst, windowSec, what });
   }
 
   /** Rejects with RATE.LIMITED (retryAfterMs) when the user is over the limit. */

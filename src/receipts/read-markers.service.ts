@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { RateLimiter } from '../messages/rate-limiter.service';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { userChannel } from '../common/ws/server-events';
 import { AppConfig } from '../config/app-config';
@@ -22,8 +23,7 @@ export class ReadMarkers {
     private readonly memberships: MembershipRepository,
     private readonly realtime: RealtimeService,
   ) {
-    const windowSec = Math.max(1, Math.round(config.rateLimitBurst / config.rateLimitPerSec));
-    this.limit = KeyedRateLimit.inMemory({ name: 'mark-read', points: config.rateLimitBurst, windowSec, what: 'read markers' });
+    this.limit = RateLimiter.perUser(config, 'mark-read', 'read markers');
   }
 
   /**

@@ -1,4 +1,5 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { RoomAccess } from '../rooms/room-access.service';
@@ -8,6 +9,9 @@ import { TypingService } from './typing.service';
 @WebSocketGateway()
 @WsHandlers()
 export class TypingGateway {
+  // Generous for a client that renews every 2-3 s, and a bound on what one user can fan out.
+  private readonly limit = KeyedRateLimit.inMemory({ name: 'typing', points: 30, windowSec: 10, what: 'typing signals' });
+
   constructor(
     private readonly access: RoomAccess,
     private readonly typing: TypingService,
@@ -16,6 +20,7 @@ export class TypingGateway {
   @SubscribeMessage('typing')
   async typingChanged(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId, isTyping }: TypingDto) {
     const { id, username } = client.data.user;
+    await this.limit.take(id);
     await this.access.assertMember(roomId, id);
     if (isTyping) this.typing.start(roomId, { id, username });
     else this.typing.stop(roomId, id);

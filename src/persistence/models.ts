@@ -128,6 +128,9 @@ export interface RoomPosition {
   limit: number;
 }
 
+/** Unread messages are counted up to this many (clients show "999+"): a count costs its range, so it stays bounded. */
+export const UNREAD_CAP = 1000;
+
 export interface HistoryQuery {
   before?: number;
   after?: number;

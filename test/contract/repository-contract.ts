@@ -1,5 +1,5 @@
 import { DuplicateKeyError, MembershipRepository, MessageRepository, RoomRepository, UserRepository } from '../../src/persistence/ports';
-import { NewMessage, SaveOutcome, User } from '../../src/persistence/models';
+import { NewMessage, SaveOutcome, UNREAD_CAP, User } from '../../src/persistence/models';
 import { streamContract } from './stream-contract';
 
 export interface Store {
@@ -93,6 +93,14 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         expect(await store.memberships.markRead(room.id, alice.id, 2)).toEqual({ lastReadSeq: 2, moved: true, unread: 0 });
         expect(await store.memberships.markRead(room.id, carol.id, 2)).toBeNull();
         expect(await store.memberships.receipts(room.id)).toEqual([{ userId: alice.id, lastReadSeq: 2 }, { userId: bob.id, lastReadSeq: 4 }].sort((a, b) => a.userId.localeCompare(b.userId)));
+      });
+
+      it('counts unread up to UNREAD_CAP, everywhere it is reported', async () => {
+        const room = await store.rooms.createChannel({ name: unique('flood'), description: null, isPrivate: true, ownerId: alice.id, memberIds: [bob.id] });
+        await store.messages.insertMany(Array.from({ length: UNREAD_CAP + 5 }, (_, i) => message(room.id, alice.id, i + 1)));
+        expect(await store.memberships.markRead(room.id, bob.id, 1)).toEqual({ lastReadSeq: 1, moved: true, unread: UNREAD_CAP });
+        expect((await store.memberships.readStates(bob.id, room.id))[0]).toMatchObject({ unread: UNREAD_CAP });
+        expect((await store.rooms.summariesForUser(bob.id)).find((r) => r.id === room.id)).toMatchObject({ unreadCount: UNREAD_CAP });
       });
 
       it('gives every room\'s highest seq, marker and unread count for a user, or for one room', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Member, MemberRole, ReadMarkerMove, ReadReceipt, RoomReadState } from '../models';
+import { Member, MemberRole, ReadMarkerMove, ReadReceipt, RoomReadState, UNREAD_CAP } from '../models';
 import { MembershipRepository } from '../ports';
 import { toMember } from './mongo-mappers';
 import { readStatesPipeline } from './mongo-read-states';
@@ -55,7 +55,7 @@ export class MongoMembershipRepository extends MembershipRepository {
     const before = await this.memberships.findOneAndUpdate({ roomId, userId }, { $max: { lastReadSeq: seq } }, { new: false }).lean<MembershipDoc>();
     if (!before) return null;
     const lastReadSeq = Math.max(before.lastReadSeq, seq);
-    const unread = await this.messages.countDocuments({ roomId, seq: { $gt: lastReadSeq }, senderId: { $ne: userId } });
+    const unread = await this.messages.countDocuments({ roomId, seq: { $gt: lastReadSeq }, senderId: { $ne: userId } }, { limit: UNREAD_CAP });
     return { lastReadSeq, moved: seq > before.lastReadSeq, unread };
   }
 

@@ -1,4 +1,5 @@
 import { PipelineStage } from 'mongoose';
+import { UNREAD_CAP } from '../models';
 
 /**
  * The read state of each of a user's rooms in one aggregation over memberships: the highest
@@ -23,7 +24,7 @@ export function readStatesPipeline(userId: string, roomId?: string): PipelineSta
         localField: 'roomId',
         foreignField: 'roomId',
         let: { read: '$lastReadSeq' },
-        pipeline: [{ $match: { $expr: { $gt: ['$seq', '$$read'] }, senderId: { $ne: userId } } }, { $count: 'n' }],
+        pipeline: [{ $match: { $expr: { $gt: ['$seq', '$$read'] }, senderId: { $ne: userId } } }, { $limit: UNREAD_CAP }, { $count: 'n' }],
         as: 'unread',
       },
     },

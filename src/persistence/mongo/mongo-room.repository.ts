@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummary } from '../models';
+import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummary, UNREAD_CAP } from '../models';
 import { newObjectId } from '../object-id';
 import { DuplicateKeyError, MessageRepository, RoomRepository } from '../ports';
 import { toRoom } from './mongo-mappers';
@@ -86,7 +86,7 @@ export class MongoRoomRepository extends RoomRepository {
     const lastRead = new Map(mine.map((m) => [m.roomId, m.lastReadSeq]));
     return Promise.all(rooms.map(async (room) => {
       const [last] = (await this.messages.history(room.id, { limit: 1 })).messages;
-      const unreadCount = await this.messageDocs.countDocuments({ roomId: room.id, seq: { $gt: lastRead.get(room.id) ?? 0 }, senderId: { $ne: userId } });
+      const unreadCount = await this.messageDocs.countDocuments({ roomId: room.id, seq: { $gt: lastRead.get(room.id) ?? 0 }, senderId: { $ne: userId } }, { limit: UNREAD_CAP });
       return { ...room, lastMessage: last ?? null, unreadCount };
     }));
   }

@@ -1,4 +1,4 @@
-import { RoomReadState } from '../models';
+import { RoomReadState, UNREAD_CAP } from '../models';
 
 export interface ReadStateRow {
   room_id: string;
@@ -9,15 +9,15 @@ export interface ReadStateRow {
 
 /**
  * Unread: others' messages past the marker. Counted through the messages' unique (room_id, seq)
- * index, so the cost is the unread range, never the room's whole history.
+ * index, so the cost is the unread range (at most UNREAD_CAP rows), never the room's whole history.
  */
-export const UNREAD_SQL = 'SELECT count(*) AS unread FROM messages WHERE room_id = ? AND seq > ? AND sender_id != ?';
+export const UNREAD_SQL = `SELECT count(*) AS unread FROM (SELECT 1 FROM messages WHERE room_id = ? AND seq > ? AND sender_id != ? LIMIT ${UNREAD_CAP})`;
 
 /** Every room of a user (or one room: bind its id, else null) with its highest saved seq, the marker and unread. */
 export const READ_STATES_SQL = `
   SELECT me.room_id, me.last_read_seq,
     coalesce((SELECT max(x.seq) FROM messages x WHERE x.room_id = me.room_id), 0) AS last_seq,
-    (SELECT count(*) FROM messages u WHERE u.room_id = me.room_id AND u.seq > me.last_read_seq AND u.sender_id != me.user_id) AS unread
+    (SELECT count(*) FROM (SELECT 1 FROM messages u WHERE u.room_id = me.room_id AND u.seq > me.last_read_seq AND u.sender_id != me.user_id LIMIT ${UNREAD_CAP})) AS unread
   FROM memberships me
   WHERE me.user_id = ? AND (? IS NULL OR me.room_id = ?)`;
 

@@ -1,4 +1,4 @@
-import { RoomSummary } from '../models';
+import { RoomSummary, UNREAD_CAP } from '../models';
 import { RoomRow, toRoom } from './sqlite-mappers';
 
 export interface SummaryRow extends RoomRow {
@@ -21,7 +21,7 @@ export interface SummaryRow extends RoomRow {
 export const SUMMARIES_SQL = `
   SELECT r.id, r.kind, r.name, r.description, r.is_private, r.created_at,
     (SELECT group_concat(m.user_id) FROM memberships m WHERE m.room_id = r.id) AS member_ids,
-    (SELECT count(*) FROM messages u WHERE u.room_id = r.id AND u.seq > me.last_read_seq AND u.sender_id != me.user_id) AS unread_count,
+    (SELECT count(*) FROM (SELECT 1 FROM messages u WHERE u.room_id = r.id AND u.seq > me.last_read_seq AND u.sender_id != me.user_id LIMIT ${UNREAD_CAP})) AS unread_count,
     last.id AS last_id, last.seq AS last_seq, last.rev AS last_rev, last.sender_id AS last_sender_id, sender.username AS last_sender_username,
     last.body AS last_body, last.temp_id AS last_temp_id, last.created_at AS last_created_at
   FROM memberships me

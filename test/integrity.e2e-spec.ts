@@ -52,6 +52,9 @@ describe('Integrity of accepted messages (e2e)', () => {
     await new Promise((resolve) => setTimeout(resolve, 6500));
     lock.release();
     await next(b1, 'roomMessageConfirmed', (c) => c.tempId === 'o9', 10_000);
+    // The outage was real: at least one save failed and was retried.
+    const metrics = await fetch(`${t.url}/metrics`).then((r) => r.text());
+    expect(Number(/^chat_persist_retries_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
     const confirmations = seen.filter(([e, c]) => e === 'roomMessageConfirmed' && c.tempId.startsWith('o')).map(([, c]) => c.seq);
     expect(confirmations).toEqual(acks.map((a) => a.seq));
     expect(seen.filter(([e]) => e === 'roomMessageFailed')).toEqual([]);

@@ -113,6 +113,7 @@ export class MessageWriteQueue {
         const left = deadline - Date.now();
         if (left <= 0) throw err;
         const backoff = Math.min(left, MAX_BACKOFF_MS * (0.5 + Math.random() / 2), 25 * 2 ** attempt);
+        this.metrics.saveRetries.inc();
         this.logger.warn(`saving ${batch.length} messages failed (${(err as Error).message}); retry in ${Math.round(backoff)} ms`);
         await sleep(backoff);
       }

@@ -13,6 +13,7 @@ export class MetricsService implements OnModuleDestroy {
   readonly accepted = new Counter({ name: 'chat_messages_accepted_total', help: 'Messages accepted and delivered', labelNames: ['kind'], registers: [this.registry] });
   readonly confirmed = new Counter({ name: 'chat_messages_confirmed_total', help: 'Messages saved and confirmed', labelNames: ['kind'], registers: [this.registry] });
   readonly failed = new Counter({ name: 'chat_messages_failed_total', help: 'Messages whose save failed after retries', labelNames: ['kind'], registers: [this.registry] });
+  readonly saveRetries = new Counter({ name: 'chat_persist_retries_total', help: 'Batch saves retried after a store failure', registers: [this.registry] });
   readonly wsErrors = new Counter({ name: 'chat_ws_errors_total', help: 'WebSocket events answered with an error', labelNames: ['event', 'code'], registers: [this.registry] });
   readonly batchSize = new Histogram({
     name: 'chat_persist_batch_size',

@@ -7,7 +7,10 @@ import { AuthThrottleGuard } from './auth-throttle.guard';
 import { AuthService } from './auth.service';
 import { AuthTokens } from './auth-tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { KnownUsers } from './known-users';
 import { PasswordHasher } from './password-hasher';
+import { SocketAuthenticator } from './socket-auth.middleware';
+import { SocketExpiry } from './socket-expiry';
 
 @Module({
   imports: [
@@ -20,7 +23,7 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthTokens, PasswordHasher, JwtAuthGuard, AuthThrottleGuard, AuthGateway],
-  exports: [AuthTokens, JwtAuthGuard],
+  providers: [AuthService, AuthTokens, PasswordHasher, JwtAuthGuard, AuthThrottleGuard, AuthGateway, KnownUsers, SocketExpiry, SocketAuthenticator],
+  exports: [AuthTokens, JwtAuthGuard, KnownUsers, SocketAuthenticator],
 })
 export class AuthModule {}

@@ -4,6 +4,7 @@ import { UserSummary } from '../persistence/models';
 import { DuplicateKeyError, UserRepository } from '../persistence/ports';
 import { AuthTokens } from './auth-tokens';
 import { AuthResponseDto, LoginDto, RegisterDto } from './dto/auth.dto';
+import { KnownUsers } from './known-users';
 import { PasswordHasher } from './password-hasher';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AuthTokens,
+    private readonly knownUsers: KnownUsers,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
@@ -46,6 +48,7 @@ export class AuthService {
   }
 
   private session(user: UserSummary): AuthResponseDto {
+    this.knownUsers.remember(user.id);
     return { accessToken: this.tokens.sign(user), user: { id: user.id, username: user.username } };
   }
 }

@@ -78,12 +78,12 @@ describe('Auth (e2e)', () => {
     socket.close();
   });
 
-  it('throttles sign-in attempts per client address with 429 RATE.LIMITED and Retry-After', async () => {
+  it('throttles registrations per client address with 429 RATE.LIMITED and Retry-After', async () => {
     const strict = await startApp({ AUTH_RATE_LIMIT_PER_MIN: '3' });
     try {
-      const attempt = () => fetch(`${strict.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'nobody', password: 'guess-guess' }) });
-      for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
-      const refused = await attempt();
+      const attempt = (i: number) => fetch(`${strict.url}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `flood_${i}`, email: `flood_${i}@example.com`, password: 'longenough' }) });
+      for (let i = 0; i < 3; i++) expect((await attempt(i)).status).toBe(201);
+      const refused = await attempt(3);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(await refused.json()).toMatchObject({ statusCode: 429, code: 'RATE.LIMITED', retryAfterMs: expect.any(Number) });

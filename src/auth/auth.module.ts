@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { AuthTokens } from './auth-tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { KnownUsers } from './known-users';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { SocketAuthenticator } from './socket-auth.middleware';
 import { SocketExpiry } from './socket-expiry';
@@ -23,7 +24,7 @@ import { SocketExpiry } from './socket-expiry';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthTokens, PasswordHasher, JwtAuthGuard, AuthThrottleGuard, AuthGateway, KnownUsers, SocketExpiry, SocketAuthenticator],
+  providers: [AuthService, AuthTokens, PasswordHasher, JwtAuthGuard, AuthThrottleGuard, AuthGateway, KnownUsers, LoginThrottle, SocketExpiry, SocketAuthenticator],
   exports: [AuthTokens, JwtAuthGuard, KnownUsers, SocketAuthenticator],
 })
 export class AuthModule {}

@@ -1,20 +1,21 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Request } from 'express';
+import { addressKey } from '../common/http/client-address';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { AppConfig } from '../config/app-config';
 
-/** Slows password guessing and sign-up floods: AUTH_RATE_LIMIT_PER_MIN attempts per client address. */
+/** Slows sign-up floods: AUTH_RATE_LIMIT_PER_MIN registrations per client address (logins: LoginThrottle). */
 @Injectable()
 export class AuthThrottleGuard implements CanActivate {
   private readonly limit: KeyedRateLimit;
 
   constructor(config: AppConfig) {
-    this.limit = KeyedRateLimit.inMemory({ name: 'sign-in', points: config.authRateLimitPerMin, windowSec: 60, what: 'sign-in attempts' });
+    this.limit = KeyedRateLimit.inMemory({ name: 'register', points: config.authRateLimitPerMin, windowSec: 60, what: 'registrations' });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
-    await this.limit.take(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    await this.limit.take(addressKey(req.ip ?? req.socket.remoteAddress));
     return true;
   }
 }

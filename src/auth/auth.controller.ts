@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../common/http/api-errors.decorator';
+import { ClientAddress } from '../common/http/client-address';
 import { AuthThrottleGuard } from './auth-throttle.guard';
 import { AuthService } from './auth.service';
 import { AuthenticatedUser } from './auth-tokens';
@@ -16,19 +17,18 @@ export class AuthController {
   @UseGuards(AuthThrottleGuard)
   @ApiOperation({ summary: 'Create an account; answers a token, as login does' })
   @ApiCreatedResponse({ type: AuthResponseDto })
-  @ApiErrors(['USER.EXISTS', 'the username or the email is taken'], ['RATE.LIMITED', 'too many sign-in attempts from this address'])
+  @ApiErrors(['USER.EXISTS', 'the username or the email is taken'], ['RATE.LIMITED', 'too many registrations from this address'])
   register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
     return this.auth.register(dto);
   }
 
   @Post('auth/login')
-  @UseGuards(AuthThrottleGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in; the accessToken goes in `Authorization: Bearer` and in the socket handshake' })
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiErrors('AUTH.INVALID_CREDENTIALS', ['RATE.LIMITED', 'too many sign-in attempts from this address'])
-  login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
-    return this.auth.login(dto);
+  @ApiErrors('AUTH.INVALID_CREDENTIALS', ['RATE.LIMITED', 'too many failed sign-ins for this username from this address, or from this address'])
+  login(@Body() dto: LoginDto, @ClientAddress() address: string): Promise<AuthResponseDto> {
+    return this.auth.login(dto, address);
   }
 
   @Get('auth/me')

@@ -7,7 +7,11 @@ import { AuthThrottleGuard } from './auth-throttle.guard';
 import { AuthService } from './auth.service';
 import { AuthTokens } from './auth-tokens';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { KnownUsers } from './known-users';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
+import { SocketAuthenticator } from './socket-auth.middleware';
+import { SocketExpiry } from './socket-expiry';
 
 @Module({
   imports: [
@@ -20,7 +24,7 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, AuthTokens, PasswordHasher, JwtAuthGuard, AuthThrottleGuard, AuthGateway],
-  exports: [AuthTokens, JwtAuthGuard],
+  providers: [AuthService, AuthTokens, PasswordHasher, JwtAuthGuard, AuthThrottleGuard, AuthGateway, KnownUsers, LoginThrottle, SocketExpiry, SocketAuthenticator],
+  exports: [AuthTokens, JwtAuthGuard, KnownUsers, SocketAuthenticator],
 })
 export class AuthModule {}

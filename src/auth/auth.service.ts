@@ -4,6 +4,8 @@ import { UserSummary } from '../persistence/models';
 import { DuplicateKeyError, UserRepository } from '../persistence/ports';
 import { AuthTokens } from './auth-tokens';
 import { AuthResponseDto, LoginDto, RegisterDto } from './dto/auth.dto';
+import { KnownUsers } from './known-users';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 
 @Injectable()
@@ -15,6 +17,8 @@ export class AuthService {
     private readonly users: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: AuthTokens,
+    private readonly throttle: LoginThrottle,
+    private readonly knownUsers: KnownUsers,
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
@@ -28,10 +32,16 @@ export class AuthService {
     }
   }
 
-  async login(dto: LoginDto): Promise<AuthResponseDto> {
+  /** `address` is the client's limit key (ClientAddress): failures are counted per it and per username. */
+  async login(dto: LoginDto, address: string): Promise<AuthResponseDto> {
+    await this.throttle.assertAllowed(dto.username, address);
     const user = await this.users.findCredentials(dto.username);
     const ok = await this.hasher.verify(dto.password, user?.passwordHash ?? (await this.decoyHash));
-    if (!user || !ok) throw new AppError('AUTH.INVALID_CREDENTIALS', 'invalid username or password');
+    if (!user || !ok) {
+      await this.throttle.failed(dto.username, address);
+      throw new AppError('AUTH.INVALID_CREDENTIALS', 'invalid username or password');
+    }
+    await this.throttle.succeeded(dto.username, address);
     return this.session(user);
   }
 
@@ -46,6 +56,7 @@ export class AuthService {
   }
 
   private session(user: UserSummary): AuthResponseDto {
+    this.knownUsers.remember(user.id);
     return { accessToken: this.tokens.sign(user), user: { id: user.id, username: user.username } };
   }
 }

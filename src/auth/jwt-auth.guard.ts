@@ -1,6 +1,7 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { Request } from 'express';
 import { AuthenticatedUser, AuthTokens } from './auth-tokens';
+import { KnownUsers } from './known-users';
 
 type AuthedRequest = Request & { user?: AuthenticatedUser };
 
@@ -9,14 +10,19 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-/** REST guard: a valid `Authorization: Bearer <jwt>` or 401 with AUTH.* code. */
+/** REST guard: a valid `Authorization: Bearer <jwt>` of an existing user, or 401 with AUTH.* code. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  constructor(private readonly tokens: AuthTokens) {}
+  constructor(
+    private readonly tokens: AuthTokens,
+    private readonly knownUsers: KnownUsers,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    req.user = this.tokens.verify(bearerToken(req.headers.authorization));
+    const user = this.tokens.verify(bearerToken(req.headers.authorization));
+    await this.knownUsers.assertExists(user.id);
+    req.user = user;
     return true;
   }
 }

@@ -24,6 +24,8 @@ export class AppConfig {
   rateLimitPerSec: number;
   rateLimitBurst: number;
   authRateLimitPerMin: number;
+  loginFailsPerUserIp: number;
+  loginFailsPerIpPerDay: number;
   channelCreatePerMin: number;
   invitesPerMin: number;
   maxChannelMembersPerCall: number;
@@ -60,6 +62,8 @@ export class AppConfig {
       rateLimitPerSec: v.RATE_LIMIT_PER_SEC,
       rateLimitBurst: v.RATE_LIMIT_BURST,
       authRateLimitPerMin: v.AUTH_RATE_LIMIT_PER_MIN,
+      loginFailsPerUserIp: v.LOGIN_FAILS_PER_USER_IP,
+      loginFailsPerIpPerDay: v.LOGIN_FAILS_PER_IP_PER_DAY,
       channelCreatePerMin: v.CHANNEL_CREATE_PER_MIN,
       invitesPerMin: v.INVITES_PER_MIN,
       maxChannelMembersPerCall: v.MAX_CHANNEL_MEMBERS_PER_CALL,

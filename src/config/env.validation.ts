@@ -74,6 +74,13 @@ export class EnvironmentVariables {
   @IntRange(1, 1000000)
   AUTH_RATE_LIMIT_PER_MIN = 30;
 
+  /** Consecutive failed logins for one username from one address before that pair waits an hour. */
+  @IntRange(1, 100000)
+  LOGIN_FAILS_PER_USER_IP = 10;
+
+  @IntRange(1, 1000000)
+  LOGIN_FAILS_PER_IP_PER_DAY = 100;
+
   @IntRange(1, 100000)
   CHANNEL_CREATE_PER_MIN = 10;
 

@@ -1,8 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
-import { AuthTokens } from '../auth/auth-tokens';
-import { socketAuthMiddleware } from '../auth/socket-auth.middleware';
+import { SocketAuthenticator } from '../auth/socket-auth.middleware';
 import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { ChatServer, ChatSocket, userChannel } from '../common/ws/server-events';
@@ -19,7 +18,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private readonly logger = new Logger(PresenceGateway.name);
 
   constructor(
-    private readonly tokens: AuthTokens,
+    private readonly socketAuth: SocketAuthenticator,
     private readonly realtime: RealtimeService,
     private readonly presence: PresenceService,
     private readonly socketRooms: SocketRooms,
@@ -33,7 +32,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   afterInit(server: ChatServer): void {
     this.realtime.attach(server);
-    server.use(socketAuthMiddleware(this.tokens));
+    this.socketAuth.attach(server);
   }
 
   async handleConnection(socket: ChatSocket): Promise<void> {

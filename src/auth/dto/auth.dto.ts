@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto/transforms';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsNotGuessablePassword } from './password-rules';
 
 export class RegisterDto {
   @ApiProperty({ example: 'swagger_sam', pattern: '^[A-Za-z0-9_.-]{3,32}$' })
@@ -12,8 +13,8 @@ export class RegisterDto {
   @Transform(trim) @IsEmail() @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 256, example: 'correct horse battery' })
-  @IsString() @MinLength(8) @MaxLength(256)
+  @ApiProperty({ minLength: 8, maxLength: 256, example: 'correct horse battery', description: 'not only whitespace, not the username or the email (any case)' })
+  @IsString() @MinLength(8) @MaxLength(256) @IsNotGuessablePassword()
   password: string;
 }
 

@@ -2,8 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppValidationPipe } from './common/errors/validation';
 import { documentCommonErrors } from './common/http/common-api-errors';
+import { applyConnectionTimeouts } from './common/http/connection-timeouts';
 import { CorsPolicy } from './common/http/cors-policy';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
+import { securityHeaders } from './common/http/security-headers';
 import { ChatIoAdapter } from './common/ws/chat-io.adapter';
 import { AppConfig } from './config/app-config';
 
@@ -13,7 +15,16 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors(new CorsPolicy(config.corsOrigins).forRest());
-  (app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void }).set('trust proxy', config.trustProxyHops);
+  const express = app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void; disable(key: string): void };
+  express.set('trust proxy', config.trustProxyHops);
+  express.disable('x-powered-by');
+  app.use(securityHeaders);
+  applyConnectionTimeouts(app.getHttpServer(), config.http);
+  if (config.docsEnabled) setUpDocs(app);
+  return app;
+}
+
+function setUpDocs(app: INestApplication): void {
   const doc = new DocumentBuilder()
     .setTitle('Chat backend')
     .setDescription('REST side of the realtime chat backend; the Socket.IO protocol is described in the README.')
@@ -21,5 +32,4 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, () => documentCommonErrors(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
-  return app;
 }

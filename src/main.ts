@@ -23,7 +23,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await listen(app, config.port);
   const { port } = app.getHttpServer().address() as AddressInfo;
-  logger.log(`Chat server listening on port ${port} (docs at /docs)`);
+  logger.log(`Chat server listening on port ${port}${config.docsEnabled ? ' (docs at /docs)' : ''}`);
 }
 
 bootstrap().catch((err: unknown) => exitOnStartFailure(err, logger));

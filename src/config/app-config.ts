@@ -3,6 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { parseDurationSeconds } from './duration';
 import { EnvironmentVariables, validateEnv } from './env.validation';
 
+export interface HttpLimits {
+  idleTimeoutMs: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
+
 /** The typed configuration every provider injects (by this class as token). */
 export class AppConfig {
   port: number;
@@ -34,6 +41,10 @@ export class AppConfig {
   maxHttpBufferSize: number;
   maxQueuedPackets: number;
   typingTimeoutMs: number;
+  http: HttpLimits;
+  docsEnabled: boolean;
+  /** undefined: /metrics is open; null: closed; a string: the bearer token it needs. */
+  metricsToken?: string | null;
 
   static fromEnv(env: Record<string, string | undefined> = process.env): AppConfig {
     return AppConfig.fromValidated(validateEnv(env));
@@ -72,6 +83,14 @@ export class AppConfig {
       maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
       maxQueuedPackets: v.MAX_QUEUED_PACKETS,
       typingTimeoutMs: v.TYPING_TIMEOUT_MS,
+      http: {
+        idleTimeoutMs: v.HTTP_IDLE_TIMEOUT_MS,
+        headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: v.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      },
+      docsEnabled: v.DOCS_ENABLED === undefined ? v.NODE_ENV !== 'production' : v.DOCS_ENABLED === 'true',
+      metricsToken: v.METRICS_TOKEN ?? (v.NODE_ENV === 'production' ? null : undefined),
     });
   }
 }

@@ -107,6 +107,28 @@ export class EnvironmentVariables {
   /** How long a typing indicator lasts without renewal before the server ends it. */
   @IntRange(100, 600_000)
   TYPING_TIMEOUT_MS = 6000;
+
+  /** A connection that has sent no byte this long after connecting is closed. */
+  @IntRange(100, 600_000)
+  HTTP_IDLE_TIMEOUT_MS = 10_000;
+
+  @IntRange(1000, 600_000)
+  HTTP_HEADERS_TIMEOUT_MS = 20_000;
+
+  @IntRange(1000, 3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** Keep above the idle timeout of a load balancer in front, or it reuses connections we closed. */
+  @IntRange(1000, 600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 5000;
+
+  /** Swagger UI at /docs and /docs-json; unset: on in development, off in production. */
+  @IsOptional() @OneOf(['true', 'false'])
+  DOCS_ENABLED?: 'true' | 'false';
+
+  /** Bearer token for GET /metrics; unset: open in development, closed in production. */
+  @IsOptional() @IsString() @MinLength(16, { message: 'a token of at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
 /** Returns the validated variables, or throws ConfigError with one line per bad variable. */

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsDisplayText } from '../../common/dto/display-text';
 import { trim } from '../../common/dto/transforms';
 import { RoomDto } from '../../rooms/dto/room.dto';
 
 export class CreateChannelDto {
   @ApiProperty({ minLength: 1, maxLength: 80, description: 'unique among public channels, ignoring case', example: 'swagger-lounge' })
-  @Transform(trim) @IsString() @Length(1, 80)
+  @Transform(trim) @IsString() @Length(1, 80) @IsDisplayText()
   name: string;
 
   @ApiPropertyOptional({ maxLength: 500, example: 'tried from /docs' })

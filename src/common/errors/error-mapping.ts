@@ -8,7 +8,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION.FAILED',
   401: 'AUTH.INVALID_TOKEN',
   404: 'ROUTE.NOT_FOUND',
-  413: 'VALIDATION.FAILED',
+  413: 'PAYLOAD.TOO_LARGE',
   429: 'RATE.LIMITED',
   503: 'SERVER.BUSY',
 };
@@ -16,6 +16,18 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 export interface MappedError {
   status: number;
   body: ErrorBody;
+}
+
+/** body-parser's refusals (too large, malformed JSON, bad charset): http-errors with a 4xx status. */
+interface ClientHttpError {
+  status: number;
+  expose: true;
+  message: string;
+}
+
+function isClientHttpError(e: unknown): e is ClientHttpError {
+  const { expose, status } = e as Partial<ClientHttpError>;
+  return e instanceof Error && expose === true && Number.isInteger(status) && status! >= 400 && status! < 500;
 }
 
 const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in ERROR_STATUS;
@@ -39,6 +51,9 @@ export function mapException(exception: unknown, logger: Logger, where: string):
   if (exception instanceof HttpException) return fromHttpException(exception);
   // WsException has no status of its own: Nest raises it for malformed messages.
   if (exception instanceof WsException) return { status: 400, body: { code: 'VALIDATION.FAILED', message: exception.message } };
+  if (isClientHttpError(exception)) {
+    return { status: exception.status, body: { code: CODE_BY_STATUS[exception.status] ?? 'VALIDATION.FAILED', message: exception.message } };
+  }
   if (isStoreFailure(exception)) {
     logStoreFailure(where, exception);
     const body: ErrorBody = { code: 'STORE.UNAVAILABLE', message: 'the store is unavailable; retry shortly', retryAfterMs: STORE_RETRY_AFTER_MS };

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { MAX_PAYLOAD_DEPTH, nestedDeeperThan } from '../dto/payload-depth';
 import { AppError, FieldError } from './app-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -31,6 +32,9 @@ export class AppValidationPipe extends ValidationPipe {
     const isDto = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
     if (isDto && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw validationFailed([{ field: 'payload', errors: ['payload must be a JSON object'] }]);
+    }
+    if (isDto && nestedDeeperThan(value, MAX_PAYLOAD_DEPTH)) {
+      throw validationFailed([{ field: 'payload', errors: [`payload must not nest deeper than ${MAX_PAYLOAD_DEPTH} levels`] }]);
     }
     return super.transform(value, metadata);
   }

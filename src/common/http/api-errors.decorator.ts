@@ -16,6 +16,7 @@ const EXAMPLE_MESSAGE: Record<ErrorCode, string> = {
   'CHANNEL.FORBIDDEN': 'only the owner or an admin may invite to a private channel',
   'CHANNEL.NAME_TAKEN': 'a public channel named "general" exists',
   'VALIDATION.FAILED': 'limit: limit must not be greater than 200',
+  'PAYLOAD.TOO_LARGE': 'request entity too large',
   'RATE.LIMITED': 'too many sign-in attempts: retry in 1200 ms',
   'SERVER.BUSY': 'too many unsaved messages: retry shortly',
   'STORE.UNAVAILABLE': 'the store is unavailable; retry shortly',

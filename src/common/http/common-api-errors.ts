@@ -27,7 +27,7 @@ function addError(op: Operation, code: ErrorCode): void {
 /**
  * The errors every operation can meet, added to the document once instead of on each handler:
  * SERVER.ERROR everywhere, STORE.UNAVAILABLE where the store is used, the token errors where a
- * bearer token is required, VALIDATION.FAILED where there is input to validate.
+ * bearer token is required, VALIDATION.FAILED where there is input to validate, PAYLOAD.TOO_LARGE where there is a body.
  */
 export function documentCommonErrors(doc: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(doc.paths)) {
@@ -35,6 +35,7 @@ export function documentCommonErrors(doc: OpenAPIObject): OpenAPIObject {
       const op = item[method];
       if (!op) continue;
       if (op.requestBody || op.parameters?.length) addError(op, 'VALIDATION.FAILED');
+      if (op.requestBody) addError(op, 'PAYLOAD.TOO_LARGE');
       if (op.security?.length) ['AUTH.INVALID_TOKEN', 'AUTH.TOKEN_EXPIRED'].forEach((code) => addError(op, code as ErrorCode));
       if (!STORELESS_PATHS.has(path)) addError(op, 'STORE.UNAVAILABLE');
       addError(op, 'SERVER.ERROR');

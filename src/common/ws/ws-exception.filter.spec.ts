@@ -23,7 +23,7 @@ describe(WsExceptionFilter.name, () => {
     ['HttpException 429', new HttpException('slow down', 429), 'RATE.LIMITED'],
     ['HttpException 503', new HttpException('busy', 503), 'SERVER.BUSY'],
     ['NotFoundException', new NotFoundException(), 'ROUTE.NOT_FOUND'],
-    ['PayloadTooLargeException', new PayloadTooLargeException(), 'VALIDATION.FAILED'],
+    ['PayloadTooLargeException', new PayloadTooLargeException(), 'PAYLOAD.TOO_LARGE'],
     ['HttpException 401', new HttpException('bad token', 401), 'AUTH.INVALID_TOKEN'],
     ['HttpException 500', new HttpException('teapot', 500), 'SERVER.ERROR'],
     ['WsException', new WsException('malformed'), 'VALIDATION.FAILED'],

@@ -1,11 +1,11 @@
 import { INestApplication } from '@nestjs/common';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppValidationPipe } from './common/errors/validation';
 import { documentCommonErrors } from './common/http/common-api-errors';
 import { applyConnectionTimeouts } from './common/http/connection-timeouts';
 import { CorsPolicy } from './common/http/cors-policy';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
-import { securityHeaders } from './common/http/security-headers';
 import { ChatIoAdapter } from './common/ws/chat-io.adapter';
 import { AppConfig } from './config/app-config';
 
@@ -18,7 +18,9 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   const express = app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void; disable(key: string): void };
   express.set('trust proxy', config.trustProxyHops);
   express.disable('x-powered-by');
-  app.use(securityHeaders);
+  // helmet's defaults (Swagger UI loads only its own scripts); no upgrade-insecure-requests, so
+  // the docs still work over plain http on a developer's machine.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   applyConnectionTimeouts(app.getHttpServer(), config.http);
   if (config.docsEnabled) setUpDocs(app);
   return app;

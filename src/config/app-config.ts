@@ -40,6 +40,8 @@ export class AppConfig {
   trustProxyHops: number;
   maxHttpBufferSize: number;
   maxQueuedPackets: number;
+  maxQueuedBytes: number;
+  maxSocketsPerUser: number;
   typingTimeoutMs: number;
   http: HttpLimits;
   docsEnabled: boolean;
@@ -82,6 +84,8 @@ export class AppConfig {
       trustProxyHops: v.TRUST_PROXY_HOPS,
       maxHttpBufferSize: v.MAX_HTTP_BUFFER_SIZE,
       maxQueuedPackets: v.MAX_QUEUED_PACKETS,
+      maxQueuedBytes: v.MAX_QUEUED_BYTES,
+      maxSocketsPerUser: v.MAX_SOCKETS_PER_USER,
       typingTimeoutMs: v.TYPING_TIMEOUT_MS,
       http: {
         idleTimeoutMs: v.HTTP_IDLE_TIMEOUT_MS,

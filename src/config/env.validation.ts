@@ -101,6 +101,14 @@ export class EnvironmentVariables {
   @IntRange(10, 10000000)
   MAX_QUEUED_PACKETS = 10000;
 
+  /** Unsent bytes one connection may hold: a few large messages weigh more than many small ones. */
+  @IntRange(1024, 1024 * 1024 * 1024)
+  MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+
+  /** Sockets one user may hold open on this node (tabs, devices). */
+  @IntRange(1, 100000)
+  MAX_SOCKETS_PER_USER = 20;
+
   @IntRange(1024, 100 * 1024 * 1024)
   MAX_HTTP_BUFFER_SIZE = 64 * 1024;
 

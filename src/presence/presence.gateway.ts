@@ -10,6 +10,7 @@ import { Room } from '../persistence/models';
 import { RoomCounters } from '../receipts/room-counters';
 import { UserOfflineEvent } from './events/user-offline.event';
 import { PresenceService } from './presence.service';
+import { SocketQuota } from './socket-quota';
 import { SocketRooms } from './socket-rooms';
 
 /** Connection lifecycle: handshake auth, room subscriptions, presence, `ready`. */
@@ -19,6 +20,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   constructor(
     private readonly socketAuth: SocketAuthenticator,
+    private readonly socketQuota: SocketQuota,
     private readonly realtime: RealtimeService,
     private readonly presence: PresenceService,
     private readonly socketRooms: SocketRooms,
@@ -33,6 +35,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   afterInit(server: ChatServer): void {
     this.realtime.attach(server);
     this.socketAuth.attach(server);
+    this.socketQuota.attach(server);
   }
 
   async handleConnection(socket: ChatSocket): Promise<void> {

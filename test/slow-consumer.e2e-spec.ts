@@ -1,20 +1,7 @@
-import WebSocket from 'ws';
 import { openDirect, registerUser } from './support/http';
 import { startApp, TestApp } from './support/harness';
+import { rawClient, stopReading } from './support/raw-client';
 import { ack, connect, next } from './support/sockets';
-
-/** A raw Socket.IO v4 client over a plain WebSocket, so the test can stop reading from the TCP socket. */
-function rawClient(url: string, token: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`);
-  return new Promise((resolve, reject) => {
-    ws.on('error', reject);
-    ws.on('message', (data) => {
-      const text = data.toString();
-      if (text.startsWith('0')) ws.send(`40${JSON.stringify({ token })}`);
-      else if (text.startsWith('42["ready"')) resolve(ws);
-    });
-  });
-}
 
 describe('Slow consumers (e2e)', () => {
   let t: TestApp;
@@ -29,8 +16,7 @@ describe('Slow consumers (e2e)', () => {
     const roomId = await openDirect(t.url, alice, bob);
     const a1 = await connect(t.url, alice.token);
     const frozen = await rawClient(t.url, bob.token);
-    // The tab freezes: nothing more is read, so the kernel buffers fill and then the server's queue grows.
-    (frozen as unknown as { _socket: { pause(): void } })._socket.pause();
+    stopReading(frozen);
     let gone = false;
     const bobGone = next(a1, 'userOffline', (e) => e.userId === bob.user.id, 20_000).finally(() => (gone = true));
     const body = 'x'.repeat(60_000);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { QueuedPacket, queuedBytesOver } from './queued-bytes';
 import { ChatServer, ChatSocket, roomChannel, userChannel } from './server-events';
 
 /** The parts of an engine.io connection we read: its queue of packets not yet sent. */
 interface EngineClient {
-  writeBuffer: unknown[];
+  writeBuffer: QueuedPacket[];
   close(discard: boolean): void;
 }
 
@@ -42,11 +43,11 @@ export class RealtimeService {
     this.io.in(userIds.map(userChannel)).socketsLeave(roomChannel(roomId));
   }
 
-  /** Closes every connection with more than `limit` packets waiting to be sent; returns how many. */
-  closeConnectionsQueuedOver(limit: number): number {
+  /** Closes every connection with more than `limit.packets` packets or about `limit.bytes` bytes waiting to be sent; returns how many. */
+  closeConnectionsQueuedOver(limit: { packets: number; bytes: number }): number {
     let closed = 0;
     for (const client of Object.values(this.engineClients())) {
-      if (client.writeBuffer.length <= limit) continue;
+      if (client.writeBuffer.length <= limit.packets && !queuedBytesOver(client.writeBuffer, limit.bytes)) continue;
       client.close(true);
       closed++;
     }

@@ -7,7 +7,8 @@ const SWEEP_EVERY_MS = 1000;
 /**
  * Socket.IO queues packets without limit for a client that stops reading (a frozen tab, a
  * phone that lost its network without a FIN). Once a connection holds more than
- * MAX_QUEUED_PACKETS it is closed; the client reconnects and catches up from history.
+ * MAX_QUEUED_PACKETS or MAX_QUEUED_BYTES it is closed; the client reconnects and catches up
+ * from history.
  */
 @Injectable()
 export class SlowConsumerSweeper implements OnApplicationBootstrap, OnModuleDestroy {
@@ -29,7 +30,8 @@ export class SlowConsumerSweeper implements OnApplicationBootstrap, OnModuleDest
   }
 
   sweep(): void {
-    const closed = this.realtime.closeConnectionsQueuedOver(this.config.maxQueuedPackets);
-    if (closed > 0) this.logger.warn(`closed ${closed} connection(s) holding over ${this.config.maxQueuedPackets} unsent packets`);
+    const { maxQueuedPackets: packets, maxQueuedBytes: bytes } = this.config;
+    const closed = this.realtime.closeConnectionsQueuedOver({ packets, bytes });
+    if (closed > 0) this.logger.warn(`closed ${closed} connection(s) holding over ${packets} unsent packets or ${bytes} unsent bytes`);
   }
 }

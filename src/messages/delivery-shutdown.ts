@@ -1,13 +1,15 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { RealtimeService } from '../common/ws/realtime.service';
+import { WsShutdownGate } from '../common/ws/ws-shutdown-gate';
 import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { SequenceService } from './sequence.service';
 
 /**
  * The clean stop of DESIGN.md 5.8, in Nest's hook order: refuse new sends (onModuleDestroy),
- * save everything accepted and let the last confirmations reach the sockets
- * (beforeApplicationShutdown), give back unused positions; Nest then closes the servers and the store closes last.
+ * answer every event still running, save everything accepted, let the last answers and
+ * confirmations reach the sockets and then disconnect them (beforeApplicationShutdown),
+ * give back unused positions; Nest then closes the servers and the store closes last.
  */
 @Injectable()
 export class DeliveryShutdown implements OnModuleDestroy, BeforeApplicationShutdown {
@@ -18,6 +20,7 @@ export class DeliveryShutdown implements OnModuleDestroy, BeforeApplicationShutd
     private readonly queue: MessageWriteQueue,
     private readonly realtime: RealtimeService,
     private readonly sequences: SequenceService,
+    private readonly gate: WsShutdownGate,
   ) {}
 
   onModuleDestroy(): void {
@@ -25,9 +28,12 @@ export class DeliveryShutdown implements OnModuleDestroy, BeforeApplicationShutd
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.gate.close();
     this.logger.log(`stopping: saving ${this.queue.pending} pending messages`);
     await this.queue.drain();
     await this.realtime.flushOutgoing();
+    await this.realtime.disconnectAll();
+    this.gate.report();
     await this.sequences.release();
     this.logger.log('every accepted message is saved and confirmed');
   }

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../common/errors/app-error';
 import { validationFailed } from '../common/errors/validation';
+import { textProblems } from '../common/dto/text-length';
 import { AppConfig } from '../config/app-config';
 import { NewMessage } from '../persistence/models';
 import { RoomAccess } from '../rooms/room-access.service';
@@ -55,9 +56,8 @@ export class MessagePipeline {
   }
 
   send(kind: DeliveryKind, sender: Sender, input: SendInput): Promise<SendAck> {
-    if (input.body.length > this.config.maxMessageLength) {
-      throw validationFailed([{ field: 'body', errors: [`body must be at most ${this.config.maxMessageLength} characters`] }]);
-    }
+    const problems = textProblems('body', input.body, this.config.maxMessageLength);
+    if (problems.length) throw validationFailed([{ field: 'body', errors: problems }]);
     // Wrapped so a durable save runs outside the lane: saves of one room still share a batch.
     return this.lanes.run(input.roomId, () => this.accept(kind, sender, input)).then((accepted) => accepted.ack);
   }

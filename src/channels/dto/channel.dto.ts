@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsDisplayText } from '../../common/dto/display-text';
+import { IsText } from '../../common/dto/text-length';
 import { trim } from '../../common/dto/transforms';
 import { RoomDto } from '../../rooms/dto/room.dto';
 
 export class CreateChannelDto {
-  @ApiProperty({ minLength: 1, maxLength: 80, description: 'unique among public channels, ignoring case', example: 'swagger-lounge' })
-  @Transform(trim) @IsString() @Length(1, 80) @IsDisplayText()
+  @ApiProperty({ minLength: 1, maxLength: 80, description: 'unique among public channels, ignoring case; length in code points', example: 'swagger-lounge' })
+  @Transform(trim) @IsString() @IsText(1, 80) @IsDisplayText()
   name: string;
 
-  @ApiPropertyOptional({ maxLength: 500, example: 'tried from /docs' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
+  @ApiPropertyOptional({ maxLength: 500, description: 'length in code points', example: 'tried from /docs' })
+  @IsOptional() @Transform(trim) @IsString() @IsText(0, 500)
   description?: string;
 
   @ApiPropertyOptional({ default: false, description: 'private channels are joined by invitation only' })
@@ -25,7 +26,7 @@ export class CreateChannelDto {
 
 export class ListChannelsQuery {
   @ApiPropertyOptional({ description: 'substring of the channel name', maxLength: 80 })
-  @IsOptional() @IsString() @MaxLength(80)
+  @IsOptional() @IsString() @IsText(0, 80)
   search?: string;
 
   @ApiPropertyOptional({ description: 'cursor: nextCursor of the previous page' })

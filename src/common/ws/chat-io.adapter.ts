@@ -5,6 +5,7 @@ import { isObservable, Observable } from 'rxjs';
 import { ServerOptions, Socket } from 'socket.io';
 import { AppConfig } from '../../config/app-config';
 import { CorsPolicy } from '../http/cors-policy';
+import { WsShutdownGate } from './ws-shutdown-gate';
 
 type Handler = MessageMappingProperties & { isAckHandledManually?: boolean };
 const HANDLERS = Symbol('chatHandlers');
@@ -20,8 +21,10 @@ type TableSocket = Socket & { [HANDLERS]?: Map<string, Handler> };
 export class ChatIoAdapter extends IoAdapter {
   private readonly logger = new Logger(ChatIoAdapter.name);
 
+  private gate?: WsShutdownGate;
+
   constructor(
-    app: INestApplicationContext,
+    private readonly app: INestApplicationContext,
     private readonly config: AppConfig,
   ) {
     super(app);
@@ -43,6 +46,9 @@ export class ChatIoAdapter extends IoAdapter {
       const own = new Map<string, Handler>();
       table = socket[HANDLERS] = own;
       socket.onAny((event: string, ...args: unknown[]) => {
+        // Resolved on first use: the adapter is built before the module's providers are ready.
+        this.gate ??= this.app.get(WsShutdownGate);
+        if (!this.gate.admit(args)) return;
         const handler = own.get(event);
         if (handler) return void this.dispatch(socket, handler, args, transform);
         // A misspelt event with an ack would otherwise leave the client waiting for its timeout.

@@ -70,4 +70,16 @@ export class RealtimeService {
     const deadline = Date.now() + timeoutMs;
     while (Object.values(clients).some((c) => c.writeBuffer.length > 0) && Date.now() < deadline) await sleep(5);
   }
+
+  /**
+   * Disconnects every socket, each once its queued packets are sent (engine.io closes a
+   * transport after its drain), and waits for that. Closing the server instead would
+   * discard them.
+   */
+  async disconnectAll(timeoutMs = 2000): Promise<void> {
+    if (!this.server) return;
+    this.server.disconnectSockets(true);
+    const deadline = Date.now() + timeoutMs;
+    while (Object.keys(this.engineClients()).length > 0 && Date.now() < deadline) await sleep(5);
+  }
 }

@@ -35,6 +35,16 @@ export abstract class UserRepository {
   abstract search(query: string, limit: number): Promise<UserSummary[]>;
 }
 
+/** Who each user has blocked: a blocked user may not open a DM with, message, invite or add the blocker. */
+export abstract class BlockRepository {
+  /** False when already blocked. */
+  abstract block(blockerId: string, blockedId: string): Promise<boolean>;
+  /** False when not blocked. */
+  abstract unblock(blockerId: string, blockedId: string): Promise<boolean>;
+  /** The ids `blockerId` has blocked, oldest block first. */
+  abstract blockedBy(blockerId: string): Promise<string[]>;
+}
+
 export abstract class RoomRepository {
   /** The one direct room of two users, created on first use; (a, b) and (b, a) give the same room. */
   abstract findOrCreateDirect(a: string, b: string): Promise<Room>;

@@ -2,10 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
+import { MongoBlockRepository } from '../../src/persistence/mongo/mongo-block.repository';
 import { MongoMembershipRepository } from '../../src/persistence/mongo/mongo-membership.repository';
 import { MongoMessageRepository } from '../../src/persistence/mongo/mongo-message.repository';
 import { MongoRoomRepository } from '../../src/persistence/mongo/mongo-room.repository';
 import { MongoUserRepository } from '../../src/persistence/mongo/mongo-user.repository';
+import { BlockDoc, BlockSchema } from '../../src/persistence/mongo/schemas/block.schema';
 import { MembershipDoc, MembershipSchema } from '../../src/persistence/mongo/schemas/membership.schema';
 import { MessageDoc, MessageSchema } from '../../src/persistence/mongo/schemas/message.schema';
 import { RoomDoc, RoomSchema } from '../../src/persistence/mongo/schemas/room.schema';
@@ -44,13 +46,15 @@ describeRepositoryContract('MongoDB', async () => {
   const memberships = conn.model(MembershipDoc.name, MembershipSchema);
   const messages = conn.model(MessageDoc.name, MessageSchema);
   const positions = conn.model(RoomPositionDoc.name, RoomPositionSchema);
-  await Promise.all([users, rooms, memberships, messages, positions].map((m) => m.syncIndexes()));
+  const blocks = conn.model(BlockDoc.name, BlockSchema);
+  await Promise.all([users, rooms, memberships, messages, positions, blocks].map((m) => m.syncIndexes()));
   const messageRepo = new MongoMessageRepository(messages, users, positions);
   return {
     users: new MongoUserRepository(users),
     rooms: new MongoRoomRepository(rooms, memberships, messages, messageRepo),
     memberships: new MongoMembershipRepository(memberships, users, messages),
     messages: messageRepo,
+    blocks: new MongoBlockRepository(blocks),
     close: async () => {
       await conn.dropDatabase();
       await conn.close();

@@ -1,4 +1,4 @@
-import { DuplicateKeyError, MembershipRepository, MessageRepository, RoomRepository, UserRepository } from '../../src/persistence/ports';
+import { BlockRepository, DuplicateKeyError, MembershipRepository, MessageRepository, RoomRepository, UserRepository } from '../../src/persistence/ports';
 import { NewMessage, SaveOutcome, UNREAD_CAP, User } from '../../src/persistence/models';
 import { streamContract } from './stream-contract';
 
@@ -7,6 +7,7 @@ export interface Store {
   rooms: RoomRepository;
   memberships: MembershipRepository;
   messages: MessageRepository;
+  blocks: BlockRepository;
   close(): Promise<void>;
 }
 
@@ -48,6 +49,20 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         expect(await store.users.search('_%n', 10)).toEqual([{ id: odd.id, username: odd.username }]);
         expect(await store.users.search(alice.username, 10)).toEqual([{ id: alice.id, username: alice.username }]);
         expect((await store.users.search('', 2)).length).toBe(2);
+      });
+    });
+
+    describe('BlockRepository', () => {
+      it('blocks one way, once; unblocks once; lists in block order', async () => {
+        const [blocker, first, second] = await Promise.all([newUser(), newUser(), newUser()]);
+        expect(await store.blocks.block(blocker.id, first.id)).toBe(true);
+        expect(await store.blocks.block(blocker.id, first.id)).toBe(false);
+        expect(await store.blocks.block(blocker.id, second.id)).toBe(true);
+        expect(await store.blocks.blockedBy(blocker.id)).toEqual([first.id, second.id]);
+        expect(await store.blocks.blockedBy(first.id)).toEqual([]);
+        expect(await store.blocks.unblock(blocker.id, first.id)).toBe(true);
+        expect(await store.blocks.unblock(blocker.id, first.id)).toBe(false);
+        expect(await store.blocks.blockedBy(blocker.id)).toEqual([second.id]);
       });
     });
 

@@ -1,4 +1,5 @@
 import { AppConfig } from '../../src/config/app-config';
+import { SqliteBlockRepository } from '../../src/persistence/sqlite/sqlite-block.repository';
 import { SqliteConnection } from '../../src/persistence/sqlite/sqlite-connection';
 import { SqliteMembershipRepository } from '../../src/persistence/sqlite/sqlite-membership.repository';
 import { SqliteMessageRepository } from '../../src/persistence/sqlite/sqlite-message.repository';
@@ -14,6 +15,7 @@ describeRepositoryContract('SQLite', async () => {
     rooms: new SqliteRoomRepository(conn),
     memberships: new SqliteMembershipRepository(conn),
     messages: new SqliteMessageRepository(conn),
+    blocks: new SqliteBlockRepository(conn),
     close: async () => conn.onApplicationShutdown(),
   };
 });

@@ -57,4 +57,13 @@ export const MIGRATIONS: string[] = [
   CREATE TRIGGER messages_rev_default AFTER INSERT ON messages WHEN NEW.rev = 0
   BEGIN UPDATE messages SET rev = NEW.seq WHERE id = NEW.id; END;
   `,
+  // Blocks (issue 12): the blocker's list is read whole into a cache; the key serves that read.
+  `
+  CREATE TABLE blocks (
+    blocker_id TEXT NOT NULL REFERENCES users(id),
+    blocked_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (blocker_id, blocked_id)
+  );
+  `,
 ];

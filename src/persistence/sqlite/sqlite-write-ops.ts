@@ -25,6 +25,8 @@ export interface WriteOps {
   createChannel(roomId: string, channel: NewChannel, now: number): void;
   addMember(roomId: string, userId: string, role: MemberRole, now: number): boolean;
   removeMember(roomId: string, userId: string): boolean;
+  block(blockerId: string, blockedId: string, now: number): boolean;
+  unblock(blockerId: string, blockedId: string): boolean;
   markRead(roomId: string, userId: string, seq: number): { lastReadSeq: number; moved: boolean } | null;
 }
 

@@ -10,6 +10,7 @@ const ops = {
   ...require('./sqlite-user.ops'),
   ...require('./sqlite-room.ops'),
   ...require('./sqlite-membership.ops'),
+  ...require('./sqlite-block.ops'),
 };
 
 // `deadline` is when the caller stops waiting. An op queued behind a long lock wait only

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '../auth/auth-tokens';
+import { BlockList } from '../blocks/block-list.service';
 import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { ChannelPage, Member, Room, UserSummary } from '../persistence/models';
@@ -24,12 +25,13 @@ export class ChannelsService {
     private readonly limits: ChannelLimits,
     private readonly presence: PresenceService,
     private readonly realtime: RealtimeService,
+    private readonly blocks: BlockList,
   ) {}
 
   async create(me: AuthenticatedUser, dto: CreateChannelDto): Promise<Room> {
     await this.limits.admitCreate(me.id, dto.memberIds ?? []);
     const memberIds = (dto.memberIds ?? []).filter((id) => id !== me.id);
-    await Promise.all(memberIds.map((id) => this.assertUser(id)));
+    await Promise.all(memberIds.map((id) => this.assertReachable(me.id, id)));
     let channel: Room;
     try {
       channel = await this.rooms.createChannel({ name: dto.name, description: dto.description ?? null, isPrivate: dto.isPrivate ?? false, ownerId: me.id, memberIds });
@@ -73,7 +75,7 @@ export class ChannelsService {
       const mine = (await this.memberships.list(channelId)).find((m) => m.userId === me.id);
       if (mine?.role === 'member') throw new AppError('CHANNEL.FORBIDDEN', 'only the owner or an admin may invite to a private channel');
     }
-    return this.addMember(channelId, await this.assertUser(userId), summary(me));
+    return this.addMember(channelId, await this.assertReachable(me.id, userId), summary(me));
   }
 
   async leave(me: AuthenticatedUser, channelId: string): Promise<void> {
@@ -92,9 +94,10 @@ export class ChannelsService {
     return channel;
   }
 
-  private async assertUser(userId: string): Promise<UserSummary> {
+  private async assertReachable(actorId: string, userId: string): Promise<UserSummary> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError('USER.NOT_FOUND', `no user ${userId}`);
+    await this.blocks.assertNotBlockedBy(actorId, [userId]);
     return summary(user);
   }
 }

@@ -26,7 +26,7 @@ describe(MessagePipeline.name, () => {
     queue = { admit: jest.fn() };
     stored = jest.fn().mockResolvedValue(null);
     const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
-    const access = { assertMember: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
+    const access = { assertMaySend: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
     sut = new MessagePipeline(config, access, new SequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config),
       queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2);
   });

@@ -63,7 +63,7 @@ export class MessagePipeline {
   }
 
   private async accept(kind: DeliveryKind, sender: Sender, input: SendInput): Promise<{ ack: SendAck | Promise<SendAck> }> {
-    await this.access.assertMember(input.roomId, sender.id, kind.roomKind);
+    await this.access.assertMaySend(input.roomId, sender.id, kind.roomKind);
     const tempId = input.tempId ?? randomUUID();
     const key = AcceptedMessages.key(input.roomId, sender.id, tempId);
     const recent = this.accepted.get(key);

@@ -1,6 +1,7 @@
 import { Room } from '../persistence/models';
 import { RoomRepository } from '../persistence/ports';
 import { MembershipChangedEvent } from './events/membership-changed.event';
+import { BlockList } from '../blocks/block-list.service';
 import { RoomAccess } from './room-access.service';
 
 describe(RoomAccess.name, () => {
@@ -11,7 +12,7 @@ describe(RoomAccess.name, () => {
   beforeEach(() => {
     reads = [];
     const repo = { findById: () => new Promise<Room>((resolve) => reads.push(resolve)) };
-    sut = new RoomAccess(repo as unknown as RoomRepository);
+    sut = new RoomAccess(repo as unknown as RoomRepository, { assertNotBlockedBy: jest.fn() } as unknown as BlockList);
   });
 
   it('answers from the cache once loaded: one read for many checks', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { LRUCache } from 'lru-cache';
+import { BlockList } from '../blocks/block-list.service';
 import { AppError, storeUnavailable } from '../common/errors/app-error';
 import { Room, RoomKind } from '../persistence/models';
 import { RoomRepository } from '../persistence/ports';
@@ -29,13 +30,20 @@ export class RoomAccess {
   private readonly loading = new Map<string, PendingLoad>();
   private changes = 0;
 
-  constructor(private readonly rooms: RoomRepository) {}
+  constructor(private readonly rooms: RoomRepository, private readonly blocks: BlockList) {}
 
   /** The room, if `userId` is a member (and it is of `kind`); else ROOM.NOT_FOUND / ROOM.NOT_MEMBER. */
   async assertMember(roomId: string, userId: string, kind?: RoomKind): Promise<Room> {
     const entry = await this.entry(roomId, kind);
     if (!entry.members.has(userId)) throw new AppError('ROOM.NOT_MEMBER', `you are not a member of ${roomId}`);
     return entry.room;
+  }
+
+  /** As assertMember; in a DM also USER.BLOCKED when the other member has blocked the sender (a cached set: no I/O when warm). */
+  async assertMaySend(roomId: string, userId: string, kind?: RoomKind): Promise<Room> {
+    const room = await this.assertMember(roomId, userId, kind);
+    if (room.kind === 'direct') await this.blocks.assertNotBlockedBy(userId, room.memberIds.filter((id) => id !== userId));
+    return room;
   }
 
   /** The room (of `kind`), or ROOM.NOT_FOUND. */

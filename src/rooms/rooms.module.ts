@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { BlocksModule } from '../blocks/blocks.module';
 import { CommonWsModule } from '../common/ws/common-ws.module';
 import { PresenceStateModule } from '../presence/presence-state.module';
 import { MembershipSync } from './listeners/membership-sync.listener';
@@ -10,9 +11,9 @@ import { RoomsGateway } from './rooms.gateway';
 import { RoomsService } from './rooms.service';
 
 @Module({
-  imports: [AuthModule, CommonWsModule, PresenceStateModule],
+  imports: [AuthModule, BlocksModule, CommonWsModule, PresenceStateModule],
   controllers: [RoomsController],
   providers: [RoomsService, RoomAccess, RoomsGateway, MembershipChanges, MembershipSync],
-  exports: [RoomsService, RoomAccess, MembershipChanges, MembershipSync],
+  exports: [BlocksModule, RoomsService, RoomAccess, MembershipChanges, MembershipSync],
 })
 export class RoomsModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BlockList } from '../blocks/block-list.service';
 import { AppError } from '../common/errors/app-error';
 import { Room, RoomSummary } from '../persistence/models';
 import { RoomRepository, UserRepository } from '../persistence/ports';
@@ -10,12 +11,14 @@ export class RoomsService {
     private readonly rooms: RoomRepository,
     private readonly users: UserRepository,
     private readonly changes: MembershipChanges,
+    private readonly blocks: BlockList,
   ) {}
 
   /** The DM room of two users (idempotent, symmetric); both users' sockets are subscribed at once. */
   async openDirect(me: string, otherId: string): Promise<Room> {
     if (me === otherId) throw new AppError('VALIDATION.FAILED', 'you cannot open a direct room with yourself');
     if (!(await this.users.findById(otherId))) throw new AppError('USER.NOT_FOUND', `no user ${otherId}`);
+    await this.blocks.assertNotBlockedBy(me, [otherId]);
     const room = await this.rooms.findOrCreateDirect(me, otherId);
     this.changes.announce(room.id, room.memberIds, 'joined');
     return room;

@@ -10,6 +10,7 @@ const EXAMPLE_MESSAGE: Record<ErrorCode, string> = {
   'AUTH.INVALID_CREDENTIALS': 'invalid username or password',
   'USER.EXISTS': 'username is already taken',
   'USER.NOT_FOUND': 'no user 6650c0ffee00000000000b0b',
+  'USER.BLOCKED': 'this user has blocked you',
   'ROOM.NOT_FOUND': 'no room 6650c0ffee00000000000f00',
   'ROOM.NOT_MEMBER': 'you are not a member of 6650c0ffee00000000000f00',
   'CHANNEL.PRIVATE': 'this channel is private: ask a member for an invitation',

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { AppError, storeUnavailable } from '../common/errors/app-error';
+import { BlockRepository, UserRepository } from '../persistence/ports';
+
+const MAX_CACHED_USERS = 100_000;
+
+/**
+ * Who has blocked whom, with each blocker's list cached as a set: the send path asks on every
+ * DM message, so a warm check costs no I/O. Every block and unblock goes through here and
+ * drops the blocker's entry, so a check never answers from a list older than the store's.
+ */
+@Injectable()
+export class BlockList {
+  private readonly cache = new LRUCache<string, Set<string>>({ max: MAX_CACHED_USERS });
+  private changes = 0;
+
+  constructor(
+    private readonly blocks: BlockRepository,
+    private readonly users: UserRepository,
+  ) {}
+
+  async block(blockerId: string, blockedId: string): Promise<void> {
+    await this.assertOther(blockerId, blockedId);
+    await this.blocks.block(blockerId, blockedId).finally(() => this.forget(blockerId));
+  }
+
+  async unblock(blockerId: string, blockedId: string): Promise<void> {
+    await this.assertOther(blockerId, blockedId);
+    await this.blocks.unblock(blockerId, blockedId).finally(() => this.forget(blockerId));
+  }
+
+  list(blockerId: string): Promise<string[]> {
+    return this.blocks.blockedBy(blockerId);
+  }
+
+  /** USER.BLOCKED when any of `targetIds` has blocked `actorId`: the actor may not reach them. */
+  async assertNotBlockedBy(actorId: string, targetIds: string[]): Promise<void> {
+    for (const targetId of targetIds) {
+      if ((await this.blockedBy(targetId)).has(actorId)) throw new AppError('USER.BLOCKED', `user ${targetId} has blocked you`);
+    }
+  }
+
+  private async blockedBy(blockerId: string): Promise<Set<string>> {
+    const cached = this.cache.get(blockerId);
+    if (cached) return cached;
+    const mark = this.changes;
+    const loaded = new Set(await this.blocks.blockedBy(blockerId).catch((err: unknown) => Promise.reject(storeUnavailable(err))));
+    // A block that landed during the read may be missing from it: answer, but do not keep it.
+    if (mark === this.changes) this.cache.set(blockerId, loaded);
+    return loaded;
+  }
+
+  private forget(blockerId: string): void {
+    this.changes++;
+    this.cache.delete(blockerId);
+  }
+
+  private async assertOther(me: string, otherId: string): Promise<void> {
+    if (me === otherId) throw new AppError('VALIDATION.FAILED', 'you cannot block yourself');
+    if (!(await this.users.findById(otherId))) throw new AppError('USER.NOT_FOUND', `no user ${otherId}`);
+  }
+}

@@ -1,0 +1,51 @@
+import { BlockRepository, UserRepository } from '../persistence/ports';
+import { BlockList } from './block-list.service';
+
+describe(BlockList.name, () => {
+  let reads: Array<(ids: string[]) => void>;
+  let sut: BlockList;
+
+  beforeEach(() => {
+    reads = [];
+    const blocks = { blockedBy: () => new Promise<string[]>((resolve) => reads.push(resolve)), block: async () => true, unblock: async () => true };
+    const users = { findById: async (id: string) => ({ id }) };
+    sut = new BlockList(blocks as unknown as BlockRepository, users as unknown as UserRepository);
+  });
+
+  it('answers from the cached set once loaded: one read for many checks', async () => {
+    const first = sut.assertNotBlockedBy('mallory', ['bob']);
+    reads[0](['mallory']);
+    await expect(first).rejects.toMatchObject({ code: 'USER.BLOCKED' });
+    await expect(sut.assertNotBlockedBy('mallory', ['bob'])).rejects.toMatchObject({ code: 'USER.BLOCKED' });
+    await expect(sut.assertNotBlockedBy('alice', ['bob'])).resolves.toBeUndefined();
+    expect(reads).toHaveLength(1);
+  });
+
+  it('reads again after the blocker blocks or unblocks someone', async () => {
+    const first = sut.assertNotBlockedBy('alice', ['bob']);
+    reads[0]([]);
+    await first;
+    await sut.block('bob', 'alice');
+    const second = sut.assertNotBlockedBy('alice', ['bob']);
+    expect(reads).toHaveLength(2);
+    reads[1](['alice']);
+    await expect(second).rejects.toMatchObject({ code: 'USER.BLOCKED' });
+  });
+
+  it('does not keep a list read while a block was being written: it may predate the block', async () => {
+    const racing = sut.assertNotBlockedBy('alice', ['bob']);
+    await sut.block('bob', 'alice');
+    reads[0]([]);
+    await racing;
+    const after = sut.assertNotBlockedBy('alice', ['bob']);
+    expect(reads).toHaveLength(2);
+    reads[1](['alice']);
+    await expect(after).rejects.toMatchObject({ code: 'USER.BLOCKED' });
+  });
+
+  it('refuses blocking yourself or an unknown user', async () => {
+    await expect(sut.block('bob', 'bob')).rejects.toMatchObject({ code: 'VALIDATION.FAILED' });
+    const none = new BlockList({} as BlockRepository, { findById: async () => null } as unknown as UserRepository);
+    await expect(none.block('bob', 'ghost')).rejects.toMatchObject({ code: 'USER.NOT_FOUND' });
+  });
+});

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
+import { EventBudgetModule } from './common/rate-limit/event-budget.module';
 import { CommonWsModule } from './common/ws/common-ws.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -26,6 +27,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         EventEmitterModule.forRoot(),
         CommonWsModule,
+        EventBudgetModule,
         MetricsModule,
         PersistenceModule.forRoot(config),
         AuthModule,

@@ -40,7 +40,7 @@ function pump(socket: Client, roomId: string, tally: Tally, onAnswer: () => void
 // Sends the server never read (still on the wire at the close) fail with "disconnected": allowed.
 describe('SIGTERM answers every send (e2e, built server process)', () => {
   it('answers each send of a burst around the signal (success or SERVER.BUSY), none with silence', async () => {
-    const env = { SQLITE_PATH: tempDbPath(), RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_SEC: '100000' };
+    const env = { SQLITE_PATH: tempDbPath(), RATE_LIMIT_BURST: '100000', RATE_LIMIT_PER_SEC: '100000', EVENT_BUDGET_BURST: '100000', EVENT_BUDGET_PER_SEC: '100000' };
     const server = await spawnServer(env);
     const [alice, bob] = await Promise.all([registerUser(server.url, 'alice'), registerUser(server.url, 'bob')]);
     const roomId = await openDirect(server.url, alice, bob);

@@ -6,7 +6,7 @@ import { connect } from './support/sockets';
 describe('Graceful shutdown (e2e, built server process)', () => {
   it.each(['optimistic', 'durable'])('loses no accepted message when SIGTERM arrives in the middle of a 500-message burst (%s)', async (mode) => {
     const sqlitePath = tempDbPath();
-    const env = { SQLITE_PATH: sqlitePath, RATE_LIMIT_BURST: '10000', RATE_LIMIT_PER_SEC: '10000', DELIVERY_MODE: mode };
+    const env = { SQLITE_PATH: sqlitePath, RATE_LIMIT_BURST: '10000', RATE_LIMIT_PER_SEC: '10000', EVENT_BUDGET_BURST: '10000', EVENT_BUDGET_PER_SEC: '10000', DELIVERY_MODE: mode };
     const server = await spawnServer(env);
     const [alice, bob] = await Promise.all([registerUser(server.url, 'alice'), registerUser(server.url, 'bob')]);
     const roomId = await openDirect(server.url, alice, bob);

@@ -30,6 +30,8 @@ export class AppConfig {
   persistRetryForMs: number;
   rateLimitPerSec: number;
   rateLimitBurst: number;
+  eventBudgetPerSec: number;
+  eventBudgetBurst: number;
   authRateLimitPerMin: number;
   loginFailsPerUserIp: number;
   loginFailsPerIpPerDay: number;
@@ -74,6 +76,8 @@ export class AppConfig {
       persistRetryForMs: v.PERSIST_RETRY_FOR_MS,
       rateLimitPerSec: v.RATE_LIMIT_PER_SEC,
       rateLimitBurst: v.RATE_LIMIT_BURST,
+      eventBudgetPerSec: v.EVENT_BUDGET_PER_SEC,
+      eventBudgetBurst: v.EVENT_BUDGET_BURST,
       authRateLimitPerMin: v.AUTH_RATE_LIMIT_PER_MIN,
       loginFailsPerUserIp: v.LOGIN_FAILS_PER_USER_IP,
       loginFailsPerIpPerDay: v.LOGIN_FAILS_PER_IP_PER_DAY,

@@ -71,6 +71,13 @@ export class EnvironmentVariables {
   @IntRange(1, 100000)
   RATE_LIMIT_BURST = 20;
 
+  /** Socket events and REST writes per user, any kind (unknown and invalid ones too). */
+  @IntRange(1, 100000)
+  EVENT_BUDGET_PER_SEC = 30;
+
+  @IntRange(1, 1000000)
+  EVENT_BUDGET_BURST = 60;
+
   @IntRange(1, 1000000)
   AUTH_RATE_LIMIT_PER_MIN = 30;
 

@@ -24,7 +24,7 @@ export function tempDbPath(): string {
 /** The real application on a random port, on a fresh (or given) SQLite file. */
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const sqlitePath = env.SQLITE_PATH ?? tempDbPath();
-  const config = AppConfig.fromEnv({ JWT_SECRET: TEST_SECRET, RATE_LIMIT_BURST: '1000', RATE_LIMIT_PER_SEC: '1000', AUTH_RATE_LIMIT_PER_MIN: '100000', ...env, SQLITE_PATH: sqlitePath });
+  const config = AppConfig.fromEnv({ JWT_SECRET: TEST_SECRET, RATE_LIMIT_BURST: '1000', RATE_LIMIT_PER_SEC: '1000', AUTH_RATE_LIMIT_PER_MIN: '100000', EVENT_BUDGET_PER_SEC: '100000', EVENT_BUDGET_BURST: '100000', ...env, SQLITE_PATH: sqlitePath });
   const app = configureApp(await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] }), config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

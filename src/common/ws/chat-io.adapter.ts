@@ -4,6 +4,8 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { isObservable, Observable } from 'rxjs';
 import { ServerOptions, Socket } from 'socket.io';
 import { AppConfig } from '../../config/app-config';
+import { ErrorBody } from '../errors/app-error';
+import { EventBudget } from '../rate-limit/event-budget';
 import { CorsPolicy } from '../http/cors-policy';
 import { WsShutdownGate } from './ws-shutdown-gate';
 
@@ -22,6 +24,7 @@ export class ChatIoAdapter extends IoAdapter {
   private readonly logger = new Logger(ChatIoAdapter.name);
 
   private gate?: WsShutdownGate;
+  private budget?: EventBudget;
 
   constructor(
     private readonly app: INestApplicationContext,
@@ -48,15 +51,31 @@ export class ChatIoAdapter extends IoAdapter {
       socket.onAny((event: string, ...args: unknown[]) => {
         // Resolved on first use: the adapter is built before the module's providers are ready.
         this.gate ??= this.app.get(WsShutdownGate);
+        this.budget ??= this.app.get(EventBudget);
         if (!this.gate.admit(args)) return;
-        const handler = own.get(event);
-        if (handler) return void this.dispatch(socket, handler, args, transform);
-        // A misspelt event with an ack would otherwise leave the client waiting for its timeout.
-        const ack = args[args.length - 1];
-        if (typeof ack === 'function') ack({ success: false, error: { code: 'VALIDATION.FAILED', message: `unknown event "${event}"` } });
+        // Charged before the handler is looked up: unknown and invalid events cost as much as real ones.
+        const user = (socket.data as { user?: { id: string } }).user;
+        this.budget.refusal(`user:${user?.id ?? socket.id}`).then(
+          (refused) => (refused ? this.refuse(socket, event, args, refused) : this.route(socket, own, event, args, transform)),
+          (err: Error) => this.logger.error(`event budget failed: ${err.message}`),
+        );
       });
     }
     for (const handler of handlers) table.set(handler.message as string, handler);
+  }
+
+  private route(socket: Socket, table: Map<string, Handler>, event: string, args: unknown[], transform: (data: unknown) => Observable<unknown>): void {
+    const handler = table.get(event);
+    if (handler) return void this.dispatch(socket, handler, args, transform);
+    // A misspelt event with an ack would otherwise leave the client waiting for its timeout.
+    this.refuse(socket, event, args, { code: 'VALIDATION.FAILED', message: `unknown event "${event}"` });
+  }
+
+  /** Answers without running a handler: through the ack, else as an `exception` event. */
+  private refuse(socket: Socket, event: string, args: unknown[], error: ErrorBody): void {
+    const ack = args[args.length - 1];
+    if (typeof ack === 'function') ack({ success: false, error });
+    else socket.emit('exception', { event, error });
   }
 
   private async dispatch(socket: Socket, handler: Handler, args: unknown[], transform: (data: unknown) => Observable<unknown>): Promise<void> {

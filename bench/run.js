@@ -45,7 +45,7 @@ async function main() {
   const data = seed(roomUsers + Math.max(0, ...opts.connections), roomSpecs);
   data.idleTokens = data.tokens.slice(roomUsers);
   const durableData = seed(2, [{ kind: 'direct', members: 2 }]);
-  const env = { RATE_LIMIT_PER_SEC: '100000', RATE_LIMIT_BURST: '100000', PERSIST_BUFFER_LIMIT: '100000', ...(args.flushMs && { PERSIST_FLUSH_MS: args.flushMs }) };
+  const env = { RATE_LIMIT_PER_SEC: '100000', RATE_LIMIT_BURST: '100000', EVENT_BUDGET_PER_SEC: '100000', EVENT_BUDGET_BURST: '100000', TYPING_SIGNALS_PER_10S: '1000000', PERSIST_BUFFER_LIMIT: '100000', ...(args.flushMs && { PERSIST_FLUSH_MS: args.flushMs }) };
   const running = {
     ours: await servers.startOurs({ ...env, ...data.env }),
     baseline: await servers.startBaseline(),

@@ -45,6 +45,7 @@ export class AppConfig {
   maxQueuedBytes: number;
   maxSocketsPerUser: number;
   typingTimeoutMs: number;
+  typingSignalsPer10s: number;
   http: HttpLimits;
   docsEnabled: boolean;
   /** undefined: /metrics is open; null: closed; a string: the bearer token it needs. */
@@ -91,6 +92,7 @@ export class AppConfig {
       maxQueuedBytes: v.MAX_QUEUED_BYTES,
       maxSocketsPerUser: v.MAX_SOCKETS_PER_USER,
       typingTimeoutMs: v.TYPING_TIMEOUT_MS,
+      typingSignalsPer10s: v.TYPING_SIGNALS_PER_10S,
       http: {
         idleTimeoutMs: v.HTTP_IDLE_TIMEOUT_MS,
         headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,

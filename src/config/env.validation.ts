@@ -123,6 +123,10 @@ export class EnvironmentVariables {
   @IntRange(100, 600_000)
   TYPING_TIMEOUT_MS = 6000;
 
+  /** Typing signals one user may send per 10 s (a client renews every 2-3 s). */
+  @IntRange(1, 1_000_000)
+  TYPING_SIGNALS_PER_10S = 30;
+
   /** A connection that has sent no byte this long after connecting is closed. */
   @IntRange(100, 600_000)
   HTTP_IDLE_TIMEOUT_MS = 10_000;

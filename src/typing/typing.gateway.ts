@@ -1,5 +1,6 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { AppConfig } from '../config/app-config';
 import { ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { RoomAccess } from '../rooms/room-access.service';
@@ -10,12 +11,15 @@ import { TypingService } from './typing.service';
 @WsHandlers()
 export class TypingGateway {
   // Generous for a client that renews every 2-3 s, and a bound on what one user can fan out.
-  private readonly limit = KeyedRateLimit.inMemory({ name: 'typing', points: 30, windowSec: 10, what: 'typing signals' });
+  private readonly limit: KeyedRateLimit;
 
   constructor(
     private readonly access: RoomAccess,
     private readonly typing: TypingService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.limit = KeyedRateLimit.inMemory({ name: 'typing', points: config.typingSignalsPer10s, windowSec: 10, what: 'typing signals' });
+  }
 
   @SubscribeMessage('typing')
   async typingChanged(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId, isTyping }: TypingDto) {

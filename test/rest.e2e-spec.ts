@@ -61,7 +61,7 @@ describe('REST: history, Swagger, health, start-up (e2e)', () => {
     const doc = (await http(t.url, 'GET', '/docs-json')).body;
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/auth/login', '/auth/me', '/auth/register', '/channels', '/channels/{id}', '/channels/{id}/invite', '/channels/{id}/join',
-      '/channels/{id}/leave', '/channels/{id}/members', '/direct/{userId}', '/health', '/metrics', '/rooms', '/rooms/{roomId}/messages', '/rooms/{roomId}/read', '/rooms/{roomId}/receipts', '/users',
+      '/channels/{id}/leave', '/channels/{id}/members', '/direct/{userId}', '/health', '/metrics', '/rooms', '/rooms/{roomId}/messages', '/rooms/{roomId}/read', '/rooms/{roomId}/receipts', '/users', '/users/blocked', '/users/{id}/block',
     ]);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.paths['/rooms/{roomId}/messages'].get.security).toEqual([{ bearer: [] }]);

@@ -16,8 +16,7 @@ export class RateLimiter {
 
   /** RATE_LIMIT_BURST actions per window of RATE_LIMIT_BURST / RATE_LIMIT_PER_SEC seconds, per user. */
   static perUser(config: AppConfig, name: string, what: string): KeyedRateLimit {
-    const windowSec = Math.max(1, Math.round(config.rateLimitBurst / config.rateLimitPerSec));
-    return KeyedRateLimit.inMemory({ name, points: config.rateLimitBurst, windowSec, what });
+    return KeyedRateLimit.perSecond({ name, perSec: config.rateLimitPerSec, burst: config.rateLimitBurst, what });
   }
 
   /** Rejects with RATE.LIMITED (retryAfterMs) when the user is over the limit. */

@@ -15,8 +15,7 @@ export class EventBudget {
   private readonly limit: KeyedRateLimit;
 
   constructor(config: AppConfig) {
-    const windowSec = Math.max(1, Math.round(config.eventBudgetBurst / config.eventBudgetPerSec));
-    this.limit = KeyedRateLimit.inMemory({ name: 'event-budget', points: config.eventBudgetBurst, windowSec, what: 'requests' });
+    this.limit = KeyedRateLimit.perSecond({ name: 'event-budget', perSec: config.eventBudgetPerSec, burst: config.eventBudgetBurst, what: 'requests' });
   }
 
   /** Counts one request of `key`; rejects with RATE.LIMITED (retryAfterMs) once over budget. */

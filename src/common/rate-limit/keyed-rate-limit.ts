@@ -25,6 +25,11 @@ export class KeyedRateLimit {
     return new KeyedRateLimit(new RateLimiterMemory({ keyPrefix: name, points, duration: windowSec }), what);
   }
 
+  /** `burst` actions per window of burst / perSec seconds: the average rate and the burst of a token bucket, in a fixed window. */
+  static perSecond({ name, perSec, burst, what }: { name: string; perSec: number; burst: number; what: string }): KeyedRateLimit {
+    return KeyedRateLimit.inMemory({ name, points: burst, windowSec: Math.max(1, Math.round(burst / perSec)), what });
+  }
+
   /** Counts one action of `key`, or rejects with RATE.LIMITED and the wait until the window frees one. */
   async take(key: string): Promise<void> {
     try {

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
 import { ChannelsModule } from './channels/channels.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { EventBudgetModule } from './common/rate-limit/event-budget.module';
 import { CommonWsModule } from './common/ws/common-ws.module';
 import { AppConfig } from './config/app-config';
@@ -30,6 +31,7 @@ export class AppModule {
         EventBudgetModule,
         MetricsModule,
         PersistenceModule.forRoot(config),
+        ClusterModule.forRoot(config),
         AuthModule,
         PresenceModule,
         RoomsModule,

@@ -6,12 +6,15 @@ import { documentCommonErrors } from './common/http/common-api-errors';
 import { applyConnectionTimeouts } from './common/http/connection-timeouts';
 import { CorsPolicy } from './common/http/cors-policy';
 import { HttpExceptionFilter } from './common/http/http-exception.filter';
+import { RedisClients } from './cluster/redis-clients';
 import { ChatIoAdapter } from './common/ws/chat-io.adapter';
 import { AppConfig } from './config/app-config';
 
 /** Everything main.ts sets up on the app besides listening, shared with the e2e tests. */
 export function configureApp(app: INestApplication, config: AppConfig): INestApplication {
-  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
+  // Cluster mode: Socket.IO's broadcasts and room operations reach every node through Redis.
+  const fanout = config.redisUrl ? app.get(RedisClients).socketIoAdapter() : undefined;
+  app.useWebSocketAdapter(new ChatIoAdapter(app, config, fanout));
   app.useGlobalPipes(new AppValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableCors(new CorsPolicy(config.corsOrigins).forRest());

@@ -22,6 +22,8 @@ export class AppConfig {
   sqlitePath: string;
   /** When set, MongoDB is the store; SQLite otherwise. */
   mongodbUri?: string;
+  /** When set, cluster mode: Socket.IO fan-out and shared state through this Redis. */
+  redisUrl?: string;
   deliveryMode: 'optimistic' | 'durable';
   maxMessageLength: number;
   persistBatchSize: number;
@@ -69,6 +71,7 @@ export class AppConfig {
       corsOrigins: corsOrigins(v),
       sqlitePath: v.SQLITE_PATH,
       mongodbUri: v.MONGODB_URI,
+      redisUrl: v.REDIS_URL,
       deliveryMode: v.DELIVERY_MODE,
       maxMessageLength: v.MAX_MESSAGE_LENGTH,
       persistBatchSize: v.PERSIST_BATCH_SIZE,

@@ -2,7 +2,7 @@ import { ValidationError } from 'class-validator';
 
 /** Variables whose value must never reach a terminal or a log, not even when it is wrong. */
 const SECRETS = new Set(['JWT_SECRET']);
-const WITH_CREDENTIALS = new Set(['MONGODB_URI']);
+const WITH_CREDENTIALS = new Set(['MONGODB_URI', 'REDIS_URL']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

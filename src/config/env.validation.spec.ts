@@ -23,11 +23,16 @@ describe(validateEnv.name, () => {
 
   it('never echoes a secret', () => {
     const [sut] = problemsOf({ JWT_SECRET: 'hunter2-short' });
-    expect(sut).toBe('JWT_SECRET: expected a secret of at least 16 characters (required when NODE_ENV=production), got 13 characters (value not shown)');
+    expect(sut).toBe('JWT_SECRET: expected a secret of at least 16 characters (required when NODE_ENV=production or REDIS_URL is set), got 13 characters (value not shown)');
   });
 
   it('says a missing production secret is missing', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^JWT_SECRET: expected .*, got nothing$/)]);
+  });
+
+  it('requires JWT_SECRET in cluster mode, where every node verifies every node\'s tokens', () => {
+    expect(problemsOf({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual([expect.stringMatching(/^JWT_SECRET: expected .*REDIS_URL is set\), got nothing$/)]);
+    expect(problemsOf({ REDIS_URL: 'http://127.0.0.1:6379', JWT_SECRET: 'x'.repeat(16) })).toEqual(['REDIS_URL: expected a redis:// or rediss:// URL, got "http://127.0.0.1:6379"']);
   });
 
   it('hides the credentials of a bad MONGODB_URI', () => {

@@ -14,6 +14,8 @@ function OneOf(values: string[]): PropertyDecorator {
   return IsIn(values, { message: `one of ${values.join(', ')}` });
 }
 
+const SECRET_RULE = 'a secret of at least 16 characters (required when NODE_ENV=production or REDIS_URL is set)';
+
 /** Every environment variable the server reads, validated once at start. */
 export class EnvironmentVariables {
   @IsOptional() @OneOf(['development', 'production', 'test'])
@@ -22,9 +24,10 @@ export class EnvironmentVariables {
   @IntRange(0, 65535)
   PORT = 3000;
 
-  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
-  @IsString({ message: 'a secret of at least 16 characters (required when NODE_ENV=production)' })
-  @MinLength(16, { message: 'a secret of at least 16 characters (required when NODE_ENV=production)' })
+  // Every node of a cluster must verify every other node's tokens: a random secret per process cannot.
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.REDIS_URL !== undefined || env.JWT_SECRET !== undefined)
+  @IsString({ message: SECRET_RULE })
+  @MinLength(16, { message: SECRET_RULE })
   JWT_SECRET?: string;
 
   @ValidateBy(
@@ -38,6 +41,10 @@ export class EnvironmentVariables {
 
   @IsOptional() @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'a mongodb:// or mongodb+srv:// URI' })
   MONGODB_URI?: string;
+
+  /** Set: cluster mode (DESIGN.md section 8); unset: one node with nothing else to run. */
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
 
   /** Browser origins allowed to call REST and Socket.IO; unset: any in development, same-origin only in production. */
   @IsOptional()

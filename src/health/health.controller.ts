@@ -2,10 +2,11 @@ import { Controller, Get, HttpException, ServiceUnavailableException } from '@ne
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction } from '@nestjs/terminus';
 import { ErrorCode } from '../common/errors/app-error';
+import { RedisHealthIndicator } from './redis.health';
 import { StoreHealthIndicator } from './store.health';
 
 // The error code /health answers with when that dependency is down (the cluster adds redis).
-const CODE_WHEN_DOWN: Record<string, ErrorCode> = { store: 'STORE.UNAVAILABLE' };
+const CODE_WHEN_DOWN: Record<string, ErrorCode> = { store: 'STORE.UNAVAILABLE', redis: 'SERVER.BUSY' };
 
 const UP_EXAMPLE = { status: 'ok', info: { store: { status: 'up' } }, error: {}, details: { store: { status: 'up' } } };
 const DOWN_EXAMPLE = {
@@ -26,15 +27,17 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     store: StoreHealthIndicator,
+    redis: RedisHealthIndicator,
   ) {
     this.indicators = [() => store.isHealthy('store')];
+    if (redis.enabled) this.indicators.push(() => redis.isHealthy('redis'));
   }
 
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness and dependencies: 200 when every dependency answers, 503 naming the ones that do not' })
   @ApiOkResponse({ description: 'every dependency is up (terminus shape)', example: UP_EXAMPLE })
-  @ApiServiceUnavailableResponse({ description: 'STORE.UNAVAILABLE: a dependency is down (terminus shape plus the error fields)', example: DOWN_EXAMPLE })
+  @ApiServiceUnavailableResponse({ description: 'STORE.UNAVAILABLE (the store) or SERVER.BUSY (Redis, cluster mode): a dependency is down (terminus shape plus the error fields)', example: DOWN_EXAMPLE })
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check(this.indicators);

@@ -29,6 +29,8 @@ export class ChatIoAdapter extends IoAdapter {
   constructor(
     private readonly app: INestApplicationContext,
     private readonly config: AppConfig,
+    /** Socket.IO's adapter for cluster mode; the default in-memory one on a single node. */
+    private readonly fanout?: ServerOptions['adapter'],
   ) {
     super(app);
   }
@@ -39,6 +41,7 @@ export class ChatIoAdapter extends IoAdapter {
       // Larger payloads are dropped by Socket.IO (the sender is disconnected), never parsed.
       maxHttpBufferSize: this.config.maxHttpBufferSize,
       ...new CorsPolicy(this.config.corsOrigins).forSocketIo(),
+      ...(this.fanout && { adapter: this.fanout }),
     });
   }
 

@@ -1,0 +1,49 @@
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app-config';
+
+/** How long a state command may wait for Redis before the caller is told to retry. */
+const COMMAND_TIMEOUT_MS = 1000;
+
+/**
+ * The Redis connections of one node in cluster mode. Two, because the two uses fail differently:
+ * - `state` (presence, positions, idempotency, limits) fails fast while Redis is away, so a send
+ *   is refused with a code instead of hanging;
+ * - `fanout` (the Socket.IO adapter) queues while Redis is away: the adapter's stream reader
+ *   then waits instead of spinning, and broadcasts published during a short outage go out after it.
+ */
+@Injectable()
+export class RedisClients implements OnApplicationShutdown {
+  private readonly logger = new Logger('Redis');
+  readonly state: Redis;
+  readonly fanout: Redis;
+
+  constructor(config: AppConfig) {
+    const url = config.redisUrl!;
+    this.state = new Redis(url, { enableOfflineQueue: false, commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 0 });
+    this.fanout = new Redis(url, { maxRetriesPerRequest: null });
+    for (const [name, client] of Object.entries({ state: this.state, fanout: this.fanout })) {
+      let down = false;
+      client.on('error', (err: Error) => {
+        // ioredis reports every failed reconnect: one line per outage is enough.
+        if (!down) this.logger.warn(`${name} connection lost: ${err.message}; reconnecting`);
+        down = true;
+      });
+      client.on('ready', () => {
+        if (down) this.logger.log(`${name} connection back`);
+        down = false;
+      });
+    }
+  }
+
+  /** The Socket.IO adapter factory: every broadcast and room operation reaches every node. */
+  socketIoAdapter(): ReturnType<typeof createAdapter> {
+    return createAdapter(this.fanout);
+  }
+
+  // After Nest closed the Socket.IO server (and with it the adapter's readers).
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.state.quit(), this.fanout.quit()]);
+  }
+}

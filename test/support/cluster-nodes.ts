@@ -1,0 +1,45 @@
+import { tempDbPath } from './harness';
+import { RedisServer, startRedis } from './redis-server';
+import { ServerProcess, spawnServer } from './server-process';
+
+export interface TestCluster {
+  redis: RedisServer;
+  nodes: ServerProcess[];
+  sqlitePath: string;
+  /** Starts one more node on the same store and Redis. */
+  addNode(env?: Record<string, string>): Promise<ServerProcess>;
+  /** SIGTERM to every node still running, then Redis. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Several built server processes in cluster mode on one host: one real redis-server and one
+ * shared SQLite file (WAL mode serves several processes; production uses MongoDB).
+ */
+export async function startCluster(size: number, env: Record<string, string> = {}): Promise<TestCluster> {
+  const redis = await startRedis();
+  const sqlitePath = tempDbPath();
+  const nodes: ServerProcess[] = [];
+  const addNode = async (extra: Record<string, string> = {}) => {
+    const node = await spawnServer({ SQLITE_PATH: sqlitePath, REDIS_URL: redis.url, ...env, ...extra });
+    nodes.push(node);
+    return node;
+  };
+  // One after the other: the first one creates the schema.
+  for (let i = 0; i < size; i++) await addNode();
+  return {
+    redis,
+    nodes,
+    sqlitePath,
+    addNode,
+    async stop() {
+      await Promise.all(
+        nodes.map(async (n) => {
+          if (n.child.exitCode === null && n.child.signalCode === null) n.child.kill('SIGTERM');
+          await n.exited;
+        }),
+      );
+      await redis.stop();
+    },
+  };
+}

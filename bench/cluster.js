@@ -11,15 +11,19 @@ const TARGET_RATIO = 2;
 const ms = (v) => Math.round(v * 1000) / 1000;
 const sum = async (nodes, f) => (await Promise.all(nodes.map(f))).reduce((a, b) => a + b, 0);
 
-/** One message at a time, or (with `nodes`) saturated for `clusterSeconds` with CPU summed over them; Redis' cost meanwhile. */
+/**
+ * One message at a time, or (with `nodes`) saturated for `clusterSeconds`, with the nodes' CPU
+ * per delivery summed and each node's CPU per message; Redis' cost meanwhile.
+ */
 async function run(kind, data, [senderUrl, receiverUrl], opts, { redis, nodes } = {}) {
   const r = await openRoom(kind, data, senderUrl, receiverUrl, opts.clusterSize);
   try {
     await sequential(r.room, WARMUP);
-    const [before, deliveries] = [redis && (await redis.info()), r.room.deliveries];
+    const [before, deliveries, cpu] = [redis && (await redis.info()), r.room.deliveries, await Promise.all((nodes ?? []).map((n) => n.cpu()))];
     const result = nodes ? await saturated(r.room, { cpu: () => sum(nodes, (n) => n.cpu()) }, opts.clusterSeconds) : await sequential(r.room, opts.clusterCount);
     const messages = (r.room.deliveries - deliveries) / r.room.receivers.count;
-    return { ...result, cost: redis && redisCost(before, await redis.info(), messages) };
+    const cpuPerMessage = await Promise.all((nodes ?? []).map(async (n, i) => ((await n.cpu()) - cpu[i]) / messages));
+    return { ...result, cpuPerMessage, cost: redis && redisCost(before, await redis.info(), messages) };
   } finally {
     await r.close();
   }
@@ -48,6 +52,8 @@ async function kindRows(kind, s, opts) {
   const cross = await run(kind, s.clusterData, ab, opts, { redis: s.redis });
   const singleSat = await run(kind, s.singleData, one, opts, { nodes: [s.single] });
   const crossSat = await run(kind, s.clusterData, ab, opts, { redis: s.redis, nodes: [s.a, s.b] });
+  // Every node reads every broadcast from the one stream: B's cost for a room it has no member of.
+  const bystander = await run(kind, s.clusterData, aa, opts, { redis: s.redis, nodes: [s.b] });
   logCost(`${name}, one at a time`, cross.cost);
   logCost(`${name}, saturated`, crossSat.cost);
   const ratio = cross.last.p50 / single.last.p50;
@@ -61,6 +67,9 @@ async function kindRows(kind, s, opts) {
     ...['p50', 'p99'].map((p) => row(`same-node last receiver ${p} (idle)`, same.last[p], single.last[p])),
     row('cross-node saturated deliveries/s', Math.round(crossSat.deliveriesPerSec), Math.round(singleSat.deliveriesPerSec), '/s', { higherIsBetter: true }),
     row('server CPU per delivery, both nodes (saturated)', crossSat.cpuPerDelivery, singleSat.cpuPerDelivery, 'µs'),
+    row('CPU per message: sender\'s node A (saturated)', crossSat.cpuPerMessage[0], singleSat.cpuPerMessage[0], 'µs'),
+    only('CPU per message: receivers\' node B (saturated)', crossSat.cpuPerMessage[1], 'µs'),
+    only('CPU per message: a node with no member (saturated, same-node send)', bystander.cpuPerMessage[0], 'µs'),
     only('Redis commands per message (idle / saturated)', cross.cost.commandsPerMessage, `cmd / ${crossSat.cost.commandsPerMessage.toFixed(2)} cmd`),
     only('Redis bytes in + out per message (idle)', Math.round(cross.cost.bytesInPerMessage + cross.cost.bytesOutPerMessage), 'B'),
     only('Redis process CPU per 1k messages (saturated)', crossSat.cost.cpuMsPer1k, 'ms'),

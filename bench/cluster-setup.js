@@ -1,5 +1,5 @@
-// The cluster rows' servers: a real redis-server, two built nodes in cluster mode on one
-// shared SQLite file (WAL), and one node without Redis on a copy of the same seed, so the
+// The cluster rows' servers: a real redis-server, `clusterNodes` (2) built nodes in cluster
+// mode on one shared SQLite file (WAL), and one node without Redis on a copy of the same seed, so the
 // two set-ups are compared in one run. Everything runs pinned to the servers' one core.
 const { connectMany, closeAll } = require('./clients');
 const { KINDS, Room } = require('./measure');
@@ -32,7 +32,9 @@ async function startSetups(opts) {
     const clusterEnv = { ...opts.env, ...clusterData.env, REDIS_URL: redis.url };
     // One after the other: the first one migrates the shared file.
     const a = await track(servers.startOurs(clusterEnv));
-    const [b, single] = await Promise.all([track(servers.startOurs(clusterEnv)), track(servers.startOurs({ ...opts.env, ...singleData.env }))]);
+    // Nodes past the second only read the stream: what each more node costs Redis.
+    const more = Array.from({ length: Math.max(1, opts.clusterNodes - 1) }, () => track(servers.startOurs(clusterEnv)));
+    const [single, b] = await Promise.all([track(servers.startOurs({ ...opts.env, ...singleData.env })), ...more]);
     return { redis, a, b, single, clusterData, singleData, stop: () => stopAll(started) };
   } catch (err) {
     await stopAll(started);

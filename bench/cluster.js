@@ -58,7 +58,7 @@ async function kindRows(kind, s, opts) {
   logCost(`${name}, saturated`, crossSat.cost);
   const ratio = cross.last.p50 / single.last.p50;
   console.log(`  ${name}: cross-node last receiver p50 ${ratio.toFixed(2)}x one node (target <= ${TARGET_RATIO}x): ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'}`);
-  const scenario = `cluster 2 nodes + Redis, ${name}`;
+  const scenario = `cluster ${opts.clusterNodes} nodes + Redis, ${name}`;
   const row = (metric, o, b, unit = 'ms', extra = {}) => ({ scenario, metric, ours: ms(o), baseline: ms(b), unit, against: '1 node', ...extra });
   const only = (metric, o, unit) => ({ scenario, metric, ours: ms(o), unit });
   return [
@@ -87,7 +87,7 @@ async function cluster(_running, _seedData, opts) {
     const rows = [...(await kindRows('direct', s, opts)), ...(await kindRows('channel', s, opts))];
     const idle = (data) => data.tokens.slice(opts.clusterSize);
     const [memSingle, memNode] = [await idleMemory(s.single, idle(s.singleData)), await idleMemory(s.b, idle(s.clusterData), s.redis)];
-    const scenario = `cluster 2 nodes + Redis, memory @${opts.clusterConnections}`;
+    const scenario = `cluster ${opts.clusterNodes} nodes + Redis, memory @${opts.clusterConnections}`;
     return [
       ...rows,
       { scenario, metric: 'heap per idle connection (node B)', ours: memNode.heap, baseline: memSingle.heap, unit: 'B', against: '1 node' },

@@ -1,5 +1,5 @@
 // npm run bench [-- --scenarios=dm,fanout,durable,mixed,sync,typing,memory,cluster --sizes=10,100,1000 --connections=1000,5000 --seconds=3 --rate=20 --count=1000
-//   --mixedRate=200 --mixedSeconds=10 --typingSize=100 --flushMs=N --clusterSize=100 --clusterCount=200 --clusterSeconds=2 --clusterConnections=500]
+//   --mixedRate=200 --mixedSeconds=10 --typingSize=100 --flushMs=N --clusterNodes=2 --clusterSize=100 --clusterCount=200 --clusterSeconds=2 --clusterConnections=500]
 // Ours (dist/) vs a plain Socket.IO server, side by side in one run, loopback only.
 const { mkdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
@@ -22,6 +22,7 @@ const opts = {
   mixedRate: Number(args.mixedRate ?? 200),
   mixedSeconds: Number(args.mixedSeconds ?? 10),
   typingSize: Number(args.typingSize ?? 100),
+  clusterNodes: Number(args.clusterNodes ?? 2),
   clusterSize: Number(args.clusterSize ?? 100),
   clusterCount: Number(args.clusterCount ?? 200),
   clusterSeconds: Number(args.clusterSeconds ?? 2),

@@ -1,6 +1,6 @@
 // The cluster rows' servers: a real redis-server, `clusterNodes` (2) built nodes in cluster
 // mode on one shared SQLite file (WAL), and one node without Redis on a copy of the same seed, so the
-// two set-ups are compared in one run. Everything runs pinned to the servers' one core.
+// two set-ups are compared in one run (all pinned to the servers' one core); memory per idle connection.
 const { connectMany, closeAll } = require('./clients');
 const { KINDS, Room } = require('./measure');
 const { LocalReceivers, RemoteReceivers } = require('./receivers');
@@ -62,4 +62,14 @@ async function openRoom(kind, data, senderUrl, receiverUrl, size) {
   };
 }
 
-module.exports = { startSetups, openRoom };
+/** Heap of `server` (and Redis memory) per idle connection; RSS at 1,000 is allocator noise (README). */
+async function idleMemory(server, tokens, redis) {
+  const [before, r0] = [await server.memory(), redis && (await redis.info())];
+  const sockets = await connectMany(server.url, tokens);
+  const [after, r1] = [await server.memory(), redis && (await redis.info())];
+  closeAll(sockets);
+  const per = (v) => Math.round(v / tokens.length);
+  return { heap: per(after.heapUsed - before.heapUsed), redis: redis && per(r1.fields.used_memory - r0.fields.used_memory) };
+}
+
+module.exports = { startSetups, openRoom, idleMemory };

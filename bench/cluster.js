@@ -59,7 +59,8 @@ async function kindRows(kind, s, opts) {
     row('CPU per message: sender\'s node A (saturated)', crossSat.cpuPerMessage[0], singleSat.cpuPerMessage[0], 'µs'),
     only('CPU per message: receivers\' node B (saturated)', crossSat.cpuPerMessage[1], 'µs'),
     only('CPU per message: a node with no member (saturated, same-node send)', bystander.cpuPerMessage[0], 'µs'),
-    only('Redis commands per message (idle / saturated)', cross.cost.commandsPerMessage, `cmd / ${crossSat.cost.commandsPerMessage.toFixed(2)} cmd`),
+    // The whole cost (by command, bytes, CPU) goes to the results file for docs/scaling.md.
+    { ...only('Redis commands per message (idle / saturated)', cross.cost.commandsPerMessage, `cmd / ${crossSat.cost.commandsPerMessage.toFixed(2)} cmd`), redis: { idle: cross.cost, saturated: crossSat.cost } },
     only('Redis bytes in + out per message (idle)', Math.round(cross.cost.bytesInPerMessage + cross.cost.bytesOutPerMessage), 'B'),
     only('Redis process CPU per 1k messages (saturated)', crossSat.cost.cpuMsPer1k, 'ms'),
   ];

@@ -31,7 +31,14 @@ class Room {
   send(withConfirmation = false) {
     const tempId = `b${process.pid}-${++counter}`;
     const t0 = now();
-    const last = new Promise((resolve) => this.pending.set(tempId, { t0: wallClock(), resolve }));
+    // Bounded like the ack: a lost delivery fails the row instead of hanging the bench.
+    const last = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${tempId}: no delivery to the last receiver in 30 s`)), 30_000);
+      this.pending.set(tempId, { t0: wallClock(), resolve: (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      } });
+    });
     const confirmed = withConfirmation ? new Promise((resolve) => this.confirmations.set(tempId, (t) => resolve(t - t0))) : undefined;
     const ack = this.sender.timeout(30_000).emitWithAck(this.kind.event, { [this.kind.idField]: this.roomId, body: 'benchmark message body', tempId }).then((res) => {
       if (!res.success) throw new Error(`send refused: ${JSON.stringify(res.error)}`);

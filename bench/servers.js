@@ -50,6 +50,7 @@ function start(name, script, env) {
 
 module.exports = {
   pinned: pin,
+  SERVER_CPU,
   /** Pins this (load generator) process away from the servers' core. */
   pinSelf() {
     if (pin) execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });

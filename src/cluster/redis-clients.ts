@@ -5,9 +5,10 @@ import { AppConfig } from '../config/app-config';
 
 /** How long a state command may wait for Redis before the caller is told to retry. */
 const COMMAND_TIMEOUT_MS = 1000;
-// Entries the broadcast stream keeps (about 460 B each, measured): a node that falls further
-// behind misses broadcasts. The adapter's 10,000 is half a second at 10k messages/s; this is ~10 s.
-const STREAM_MAX_LEN = 100_000;
+// Entries the broadcast stream keeps (about 460 B each, measured; a message is two entries): a
+// node that falls further behind misses broadcasts. The adapter's 10,000 is half a second at
+// 10k messages/s; 200,000 is 10 s, about 92 MB of Redis memory (docs/scaling.md).
+const STREAM_MAX_LEN = 200_000;
 
 /**
  * The Redis connections of one node in cluster mode. Two, because the two uses fail differently:

@@ -28,5 +28,6 @@ export abstract class PresenceService {
   abstract leaveRoom(userId: string, roomId: string): Promise<void>;
   abstract getUsersInRoom(roomId: string): Promise<UserSummary[]>;
   abstract isOnline(userId: string): Promise<boolean>;
+  /** Online users, their sockets and rooms with an online member: the whole cluster in cluster mode. */
   abstract stats(): Promise<PresenceStats>;
 }

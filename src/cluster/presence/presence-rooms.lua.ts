@@ -1,11 +1,13 @@
 import { PRESENCE_PREFIX as P } from './presence.lua';
 
-/** ARGV userId, roomId: marks an online user as an online member of the room. */
+/** ARGV userId, roomId...: marks an online user as an online member of the rooms. */
 export const JOIN = `
 if redis.call('HEXISTS', '${P}:online', ARGV[1]) == 0 then return 0 end
-redis.call('SADD', '${P}:rooms:' .. ARGV[1], ARGV[2])
-local roomKey = '${P}:room:' .. ARGV[2]
-if redis.call('SADD', roomKey, ARGV[1]) == 1 and redis.call('SCARD', roomKey) == 1 then redis.call('HINCRBY', '${P}:stats', 'rooms', 1) end
+for i = 2, #ARGV do
+  redis.call('SADD', '${P}:rooms:' .. ARGV[1], ARGV[i])
+  local roomKey = '${P}:room:' .. ARGV[i]
+  if redis.call('SADD', roomKey, ARGV[1]) == 1 and redis.call('SCARD', roomKey) == 1 then redis.call('HINCRBY', '${P}:stats', 'rooms', 1) end
+end
 return 1`;
 
 /** ARGV userId, roomId. */

@@ -48,7 +48,7 @@ describeRedis(RedisPresenceService.name, () => {
     expect(await a.sut.addUser('s1', alice)).toBe(true);
     expect(await b.sut.addUser('s2', alice)).toBe(false);
     expect(await b.sut.addUser('s3', bob)).toBe(true);
-    await Promise.all([a.sut.joinRoom('a', 'r1'), b.sut.joinRoom('b', 'r1'), b.sut.joinRoom('a', 'r2')]);
+    await Promise.all([a.sut.joinRooms('a', ['r1', 'r2']), b.sut.joinRoom('b', 'r1')]);
     expect((await a.sut.getUsersInRoom('r1')).sort((x, y) => x.id.localeCompare(y.id))).toEqual([alice, bob]);
     expect(await b.sut.stats()).toEqual({ users: 2, sockets: 3, rooms: 2 });
     expect(await b.sut.removeUser('s1')).toBeNull(); // s1 is node a's: node b cannot forget it

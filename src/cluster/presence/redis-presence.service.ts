@@ -52,8 +52,8 @@ export class RedisPresenceService extends PresenceService {
     return offline;
   }
 
-  async joinRoom(userId: string, roomId: string): Promise<void> {
-    await this.scripts.run('presenceJoin', userId, roomId);
+  async joinRooms(userId: string, roomIds: string[]): Promise<void> {
+    if (roomIds.length) await this.scripts.run('presenceJoin', userId, ...roomIds);
   }
 
   async leaveRoom(userId: string, roomId: string): Promise<void> {

@@ -100,4 +100,17 @@ describeCluster('Cluster mode: presence, socket cap and typing across nodes (e2e
     expect((await open(B, hana2)).ready.online).toEqual([ivo.user.id]);
     expect((await open(B, hana)).ready.online).toEqual([]);
   });
+
+  it('registers every node\'s sockets again after Redis restarts empty', async () => {
+    const { x: jon, y: kai } = await pair(['jon', 'kai']);
+    await open(A, jon);
+    await cluster.redis.stop();
+    await cluster.redis.start();
+    const seesJon = async () => {
+      const socket = await connect(B, kai.token, 10_000).catch(() => undefined);
+      socket?.close();
+      return Boolean(socket?.ready.online.includes(jon.user.id));
+    };
+    await until(seesJon, 4 * TTL_MS + 10_000);
+  }, 30_000);
 });

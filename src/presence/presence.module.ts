@@ -6,11 +6,12 @@ import { ReceiptsModule } from '../receipts/receipts.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { OfflineAnnouncer } from './offline-announcer';
 import { PresenceGateway } from './presence.gateway';
+import { PresenceRestorer } from './presence-restorer';
 import { SocketRooms } from './socket-rooms';
 
 /** The connection lifecycle (handshake, subscriptions, presence events) on top of the presence state. */
 @Module({
   imports: [AuthModule, CommonWsModule, MetricsModule, ReceiptsModule, RoomsModule],
-  providers: [OfflineAnnouncer, PresenceGateway, SocketRooms],
+  providers: [OfflineAnnouncer, PresenceGateway, PresenceRestorer, SocketRooms],
 })
 export class PresenceModule {}

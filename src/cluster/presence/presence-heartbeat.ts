@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from '../../config/app-config';
 import { PresenceExpiredEvent } from '../../presence/events/presence-expired.event';
+import { PresenceLostEvent } from '../../presence/events/presence-lost.event';
 import { SocketRemoval } from '../../presence/presence.service';
 import { PRESENCE_PREFIX as P } from './presence.lua';
 import { PresenceRedis } from './presence-redis';
@@ -22,6 +23,8 @@ export class PresenceHeartbeat implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger(PresenceHeartbeat.name);
   private timer?: NodeJS.Timeout;
   private beating = false;
+  private beaten = false;
+  private lost = false;
 
   constructor(
     private readonly scripts: PresenceRedis,
@@ -46,7 +49,13 @@ export class PresenceHeartbeat implements OnApplicationBootstrap, OnModuleDestro
     if (this.beating) return;
     this.beating = true;
     try {
-      const dead = (await this.scripts.run('presenceBeat', this.scripts.nodeId, this.config.presenceTtlMs)) as string[];
+      const [alive, ...dead] = (await this.scripts.run('presenceBeat', this.scripts.nodeId, this.config.presenceTtlMs)) as [number, ...string[]];
+      // Silent past the TTL (cut off, or Redis lost its data): this node's sockets may be forgotten.
+      this.lost ||= !alive && this.beaten;
+      this.beaten = true;
+      // Until the sockets are registered again: a failed attempt is retried on the next beat.
+      if (this.lost) await this.events.emitAsync(PresenceLostEvent.eventName, new PresenceLostEvent());
+      this.lost = false;
       for (const node of dead) await this.reap(node);
       (await this.presence.retryRemovals()).forEach((r) => this.announce(r));
     } catch (err) {

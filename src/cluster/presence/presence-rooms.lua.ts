@@ -26,11 +26,11 @@ for _, uid in ipairs(redis.call('SMEMBERS', '${P}:room:' .. ARGV[1])) do
 end
 return out`;
 
-/** ARGV nodeId, ttlMs: renews this node's heartbeat; returns the nodes whose heartbeat expired. */
+/** ARGV nodeId, ttlMs: renews this node's heartbeat; returns {1 if it was still alive else 0, nodes whose heartbeat expired...}. */
 export const BEAT = `
-redis.call('SET', '${P}:alive:' .. ARGV[1], '1', 'PX', tonumber(ARGV[2]))
+local was = redis.call('SET', '${P}:alive:' .. ARGV[1], '1', 'PX', tonumber(ARGV[2]), 'GET')
 redis.call('SADD', '${P}:nodes', ARGV[1])
-local dead = {}
+local dead = {was and 1 or 0}
 for _, node in ipairs(redis.call('SMEMBERS', '${P}:nodes')) do
   if redis.call('EXISTS', '${P}:alive:' .. node) == 0 then table.insert(dead, node) end
 end

@@ -69,6 +69,8 @@ return remove(ARGV[1], ARGV[2])`;
 /** ARGV nodeId, batch: forgets up to batch sockets of a dead node; {done 0|1, removals...}. */
 export const REAP = `${REMOVE_FN}
 local nodeKey = '${P}:node:' .. ARGV[1]
+-- Beating again (it was only cut off from Redis): it registers its sockets anew, keep them.
+if redis.call('EXISTS', '${P}:alive:' .. ARGV[1]) == 1 then return {1} end
 local out = {0}
 for _, sid in ipairs(redis.call('HRANDFIELD', nodeKey, tonumber(ARGV[2])) or {}) do
   local removal = remove(ARGV[1], sid)

@@ -23,7 +23,7 @@ function node(url: string) {
   const events = new EventEmitter2();
   events.on(PresenceExpiredEvent.eventName, (e: PresenceExpiredEvent) => expired.push(e));
   const ready = new Promise((resolve) => clients.state.once('ready', resolve));
-  return { clients, sut, heartbeat: new PresenceHeartbeat(scripts, sut, config, events), expired, ready };
+  return { clients, scripts, sut, heartbeat: new PresenceHeartbeat(scripts, sut, config, events), expired, ready };
 }
 
 describeRedis(RedisPresenceService.name, () => {
@@ -86,5 +86,15 @@ describeRedis(RedisPresenceService.name, () => {
     expect([...b.expired, ...c.expired].map((e) => e.removal)).toEqual([{ userId: 'a', wentOffline: true, roomIds: ['r1'] }]);
     expect([await b.sut.isOnline('b'), await b.sut.stats()]).toEqual([true, { users: 1, sockets: 1, rooms: 0 }]);
     await c.clients.onApplicationShutdown();
+  });
+
+  it('keeps the sockets of a node that beats again before a reap that found it silent runs', async () => {
+    await a.sut.addUser('s1', alice);
+    await a.heartbeat.beat();
+    await a.clients.state.del(`presence:alive:${a.scripts.nodeId}`);
+    expect(await b.scripts.run('presenceBeat', b.scripts.nodeId, TTL_MS)).toEqual([0, a.scripts.nodeId]);
+    await a.heartbeat.beat();
+    expect(await b.scripts.run('presenceReap', a.scripts.nodeId, 10)).toEqual([1]);
+    expect(await b.sut.isOnline('a')).toBe(true);
   });
 });

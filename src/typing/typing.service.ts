@@ -69,7 +69,7 @@ export class TypingService implements OnModuleDestroy {
     this.typing.clear();
   }
 
-  /** Starts or renews; true when a `true` is due (new, or not relayed for TYPING_RENEW_MS, or `relayed` already). */
+  /** Starts or renews; true when a `true` is due: new, not relayed for TYPING_RENEW_MS, or `relayed` elsewhere. */
   private track(roomId: string, user: UserSummary, relayed: boolean): boolean {
     const rooms = this.typing.get(user.id) ?? new Map<string, Typing>();
     const current = rooms.get(roomId);

@@ -22,16 +22,16 @@ describe('Sockets per user (e2e)', () => {
     const other = await connect(t.url, bob.token);
 
     const quota = t.app.get(SocketQuota);
-    expect(quota.count(alice.user.id)).toBe(3);
+    expect(await quota.count(alice.user.id)).toBe(3);
     tabs.shift()!.close();
-    await until(() => quota.count(alice.user.id) === 2);
+    await until(async () => (await quota.count(alice.user.id)) === 2);
     tabs.push(await connect(t.url, alice.token));
     // A refused handshake took no place: the cap is reached again at exactly three.
     expect((await connectError(t.url, { token: alice.token })).message).toBe('too many connections');
-    expect(quota.count(alice.user.id)).toBe(3);
+    expect(await quota.count(alice.user.id)).toBe(3);
 
     for (const tab of [...tabs, other]) tab.close();
-    await until(() => quota.count(alice.user.id) === 0 && quota.count(bob.user.id) === 0);
+    await until(async () => (await quota.count(alice.user.id)) + (await quota.count(bob.user.id)) === 0);
   });
 
   it('refuses concurrent connects past the cap: exactly three of ten get in', async () => {

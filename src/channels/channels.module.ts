@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CommonWsModule } from '../common/ws/common-ws.module';
 import { MessagesModule } from '../messages/messages.module';
-import { PresenceStateModule } from '../presence/presence-state.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { ChannelLimits } from './channel-limits';
 import { ChannelsController } from './channels.controller';
@@ -10,7 +9,7 @@ import { ChannelsGateway } from './channels.gateway';
 import { ChannelsService } from './channels.service';
 
 @Module({
-  imports: [AuthModule, CommonWsModule, PresenceStateModule, RoomsModule, MessagesModule],
+  imports: [AuthModule, CommonWsModule, RoomsModule, MessagesModule],
   controllers: [ChannelsController],
   providers: [ChannelsService, ChannelLimits, ChannelsGateway],
 })

@@ -1,17 +1,27 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { ClusterBindings } from './cluster-bindings';
+import { presenceBindings } from './presence/presence.bindings';
 import { RedisClients } from './redis-clients';
 
 /**
  * Cluster mode (DESIGN.md section 8) when REDIS_URL is set: the Redis connections, and the
  * Redis-backed bindings of state that must agree across nodes. Global for the reason the
- * store is: forRoot() opens the one set of connections.
+ * store is: forRoot() opens the one set of connections. Each port's bindings choose their
+ * class by mode, so the port is provided (and exported) here in both modes.
  */
 @Global()
 @Module({})
 export class ClusterModule {
   static forRoot(config: AppConfig): DynamicModule {
-    if (!config.redisUrl) return { module: ClusterModule };
-    return { module: ClusterModule, providers: [RedisClients], exports: [RedisClients] };
+    const bindings: ClusterBindings[] = [
+      presenceBindings(config),
+    ];
+    const redis = config.redisUrl ? [RedisClients] : [];
+    return {
+      module: ClusterModule,
+      providers: [...redis, ...bindings.flatMap((b) => b.providers)],
+      exports: [...redis, ...bindings.flatMap((b) => b.exports)],
+    };
   }
 }

@@ -47,6 +47,8 @@ export class AppConfig {
   maxQueuedBytes: number;
   maxSocketsPerUser: number;
   typingTimeoutMs: number;
+  /** Cluster mode: how long a silent node's sockets stay online before a live node forgets them. */
+  presenceTtlMs: number;
   typingSignalsPer10s: number;
   http: HttpLimits;
   docsEnabled: boolean;
@@ -95,6 +97,7 @@ export class AppConfig {
       maxQueuedBytes: v.MAX_QUEUED_BYTES,
       maxSocketsPerUser: v.MAX_SOCKETS_PER_USER,
       typingTimeoutMs: v.TYPING_TIMEOUT_MS,
+      presenceTtlMs: v.PRESENCE_TTL_MS,
       typingSignalsPer10s: v.TYPING_SIGNALS_PER_10S,
       http: {
         idleTimeoutMs: v.HTTP_IDLE_TIMEOUT_MS,

@@ -119,12 +119,16 @@ export class EnvironmentVariables {
   @IntRange(1024, 1024 * 1024 * 1024)
   MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 
-  /** Sockets one user may hold open on this node (tabs, devices). */
+  /** Sockets one user may hold open (tabs, devices), on all nodes together in cluster mode. */
   @IntRange(1, 100000)
   MAX_SOCKETS_PER_USER = 20;
 
   @IntRange(1024, 100 * 1024 * 1024)
   MAX_HTTP_BUFFER_SIZE = 64 * 1024;
+
+  /** Cluster mode: a node's sockets outlive its last presence heartbeat (renewed 3 times per TTL) this long. */
+  @IntRange(300, 600_000)
+  PRESENCE_TTL_MS = 15_000;
 
   /** How long a typing indicator lasts without renewal before the server ends it. */
   @IntRange(100, 600_000)

@@ -40,13 +40,15 @@ export class InMemoryPresenceService extends PresenceService {
     return { userId, wentOffline: true, roomIds };
   }
 
-  async joinRoom(userId: string, roomId: string): Promise<void> {
+  async joinRooms(userId: string, roomIds: string[]): Promise<void> {
     const online = this.users.get(userId);
     if (!online) return;
-    online.rooms.add(roomId);
-    const members = this.rooms.get(roomId);
-    if (members) members.add(userId);
-    else this.rooms.set(roomId, new Set([userId]));
+    for (const roomId of roomIds) {
+      online.rooms.add(roomId);
+      const members = this.rooms.get(roomId);
+      if (members) members.add(userId);
+      else this.rooms.set(roomId, new Set([userId]));
+    }
   }
 
   async leaveRoom(userId: string, roomId: string): Promise<void> {

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { SocketAuthenticator } from '../auth/socket-auth.middleware';
 import { AppError } from '../common/errors/app-error';
@@ -8,7 +7,7 @@ import { ChatServer, ChatSocket, userChannel } from '../common/ws/server-events'
 import { MetricsService } from '../metrics/metrics.service';
 import { Room } from '../persistence/models';
 import { RoomCounters } from '../receipts/room-counters';
-import { UserOfflineEvent } from './events/user-offline.event';
+import { OfflineAnnouncer } from './offline-announcer';
 import { PresenceService } from './presence.service';
 import { SocketQuota } from './socket-quota';
 import { SocketRooms } from './socket-rooms';
@@ -25,9 +24,10 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly presence: PresenceService,
     private readonly socketRooms: SocketRooms,
     private readonly counters: RoomCounters,
-    private readonly events: EventEmitter2,
+    private readonly offline: OfflineAnnouncer,
     metrics: MetricsService,
   ) {
+    // PresenceService.stats() counts every node in cluster mode: these gauges are the cluster's.
     metrics.gauge('chat_sockets', 'Connected sockets', async () => (await presence.stats()).sockets);
     metrics.gauge('chat_online_users', 'Users with at least one socket', async () => (await presence.stats()).users);
   }
@@ -67,10 +67,6 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {
-    const removal = await this.presence.removeUser(socket.id);
-    if (removal?.wentOffline) this.events.emit(UserOfflineEvent.eventName, new UserOfflineEvent(removal.userId));
-    if (removal?.wentOffline && removal.roomIds.length) {
-      this.realtime.to({ roomIds: removal.roomIds }).emit('userOffline', { userId: removal.userId });
-    }
+    this.offline.announce(await this.presence.removeUser(socket.id));
   }
 }

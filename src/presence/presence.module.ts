@@ -4,14 +4,14 @@ import { CommonWsModule } from '../common/ws/common-ws.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ReceiptsModule } from '../receipts/receipts.module';
 import { RoomsModule } from '../rooms/rooms.module';
-import { PresenceStateModule } from './presence-state.module';
+import { OfflineAnnouncer } from './offline-announcer';
 import { PresenceGateway } from './presence.gateway';
-import { SocketQuota } from './socket-quota';
+import { PresenceRestorer } from './presence-restorer';
 import { SocketRooms } from './socket-rooms';
 
 /** The connection lifecycle (handshake, subscriptions, presence events) on top of the presence state. */
 @Module({
-  imports: [AuthModule, CommonWsModule, MetricsModule, PresenceStateModule, ReceiptsModule, RoomsModule],
-  providers: [PresenceGateway, SocketQuota, SocketRooms],
+  imports: [AuthModule, CommonWsModule, MetricsModule, ReceiptsModule, RoomsModule],
+  providers: [OfflineAnnouncer, PresenceGateway, PresenceRestorer, SocketRooms],
 })
 export class PresenceModule {}

@@ -23,10 +23,14 @@ export abstract class PresenceService {
   abstract addUser(socketId: string, user: UserSummary): Promise<boolean>;
   /** Forgets a socket; null when it was never registered. */
   abstract removeUser(socketId: string): Promise<SocketRemoval | null>;
-  /** Marks an online user as an online member of a room; ignored for offline users. */
-  abstract joinRoom(userId: string, roomId: string): Promise<void>;
+  /** Marks an online user as an online member of these rooms (one round trip in cluster mode); ignored for offline users. */
+  abstract joinRooms(userId: string, roomIds: string[]): Promise<void>;
+  joinRoom(userId: string, roomId: string): Promise<void> {
+    return this.joinRooms(userId, [roomId]);
+  }
   abstract leaveRoom(userId: string, roomId: string): Promise<void>;
   abstract getUsersInRoom(roomId: string): Promise<UserSummary[]>;
   abstract isOnline(userId: string): Promise<boolean>;
+  /** Online users, their sockets and rooms with an online member: the whole cluster in cluster mode. */
   abstract stats(): Promise<PresenceStats>;
 }

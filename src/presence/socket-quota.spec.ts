@@ -26,32 +26,32 @@ describe(SocketQuota.name, () => {
     return outcome;
   };
 
-  it('admits up to the cap per user, then refuses with RATE.LIMITED', () => {
+  it('admits up to the cap per user, then refuses with RATE.LIMITED', async () => {
     expect([run(handshake('u1')), run(handshake('u1')), run(handshake('u2'))]).toEqual([undefined, undefined, undefined]);
     const refused = run(handshake('u1'));
     expect(refused?.message).toBe('too many connections');
     expect(refused?.data).toMatchObject({ code: 'RATE.LIMITED' });
-    expect([sut.count('u1'), sut.count('u2')]).toEqual([2, 1]);
+    expect([await sut.count('u1'), await sut.count('u2')]).toEqual([2, 1]);
   });
 
-  it('frees a place once when the socket disconnects and its transport closes', () => {
+  it('frees a place once when the socket disconnects and its transport closes', async () => {
     const socket = handshake('u1');
     run(socket);
     run(handshake('u1'));
     socket.emit('disconnect');
     socket.conn.emit('close');
-    expect(sut.count('u1')).toBe(1);
+    expect(await sut.count('u1')).toBe(1);
   });
 
-  it('frees the place of a socket whose transport closed before it connected (no disconnect comes)', () => {
+  it('frees the place of a socket whose transport closed before it connected (no disconnect comes)', async () => {
     const socket = handshake('u1');
     run(socket);
     socket.conn.emit('close');
-    expect(sut.count('u1')).toBe(0);
+    expect(await sut.count('u1')).toBe(0);
   });
 
-  it('does not count a socket whose transport had already closed during authentication', () => {
+  it('does not count a socket whose transport had already closed during authentication', async () => {
     expect(run(handshake('u1', 'closed'))).toBeUndefined();
-    expect(sut.count('u1')).toBe(0);
+    expect(await sut.count('u1')).toBe(0);
   });
 });

@@ -33,7 +33,7 @@ export class SocketRooms {
       // Online only once subscribed: a socket that hangs up before this was never announced.
       const cameOnline = await this.presence.addUser(socket.id, { id, username });
       for (let attempt = 1; ; attempt++) {
-        await Promise.all(rooms.map((r) => this.presence.joinRoom(id, r.id)));
+        await this.presence.joinRooms(id, rooms.map((r) => r.id));
         if (!watch.changed) {
           this.access.prime(rooms, mark);
           return { rooms, cameOnline };

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { BlocksModule } from '../blocks/blocks.module';
 import { CommonWsModule } from '../common/ws/common-ws.module';
-import { PresenceStateModule } from '../presence/presence-state.module';
 import { MembershipSync } from './listeners/membership-sync.listener';
 import { MembershipChanges } from './membership-changes';
 import { RoomAccess } from './room-access.service';
@@ -11,7 +10,7 @@ import { RoomsGateway } from './rooms.gateway';
 import { RoomsService } from './rooms.service';
 
 @Module({
-  imports: [AuthModule, BlocksModule, CommonWsModule, PresenceStateModule],
+  imports: [AuthModule, BlocksModule, CommonWsModule],
   controllers: [RoomsController],
   providers: [RoomsService, RoomAccess, RoomsGateway, MembershipChanges, MembershipSync],
   exports: [BlocksModule, RoomsService, RoomAccess, MembershipChanges, MembershipSync],

@@ -1,24 +1,30 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { AppConfig } from '../config/app-config';
-import { ChatSocket } from '../common/ws/server-events';
+import { ChatServer, ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { RoomAccess } from '../rooms/room-access.service';
 import { TypingDto } from './dto/typing.dto';
+import { TypingRelay } from './typing.relay';
 import { TypingService } from './typing.service';
 
 @WebSocketGateway()
 @WsHandlers()
-export class TypingGateway {
+export class TypingGateway implements OnGatewayInit {
   // Generous for a client that renews every 2-3 s, and a bound on what one user can fan out.
   private readonly limit: KeyedRateLimit;
 
   constructor(
     private readonly access: RoomAccess,
     private readonly typing: TypingService,
+    private readonly relay: TypingRelay,
     config: AppConfig,
   ) {
     this.limit = KeyedRateLimit.inMemory({ name: 'typing', points: config.typingSignalsPer10s, windowSec: 10, what: 'typing signals' });
+  }
+
+  afterInit(server: ChatServer): void {
+    this.relay.attach(server, (signal) => this.typing.mirror(signal));
   }
 
   @SubscribeMessage('typing')

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CommonWsModule } from '../common/ws/common-ws.module';
 import { RoomsModule } from '../rooms/rooms.module';
+import { AppConfig } from '../config/app-config';
+import { RealtimeService } from '../common/ws/realtime.service';
+import { ClusterTypingRelay } from './cluster-typing.relay';
 import { TypingEndListener } from './listeners/typing-end.listener';
 import { TypingGateway } from './typing.gateway';
 import { SocketTypingRelay, TypingRelay } from './typing.relay';
@@ -14,7 +17,8 @@ import { Clock, systemClock, TypingService } from './typing.service';
     TypingService,
     TypingGateway,
     TypingEndListener,
-    { provide: TypingRelay, useClass: SocketTypingRelay },
+    // Cluster mode mirrors typing on every node (through the adapter, no Redis state).
+    { provide: TypingRelay, inject: [AppConfig, RealtimeService], useFactory: (config: AppConfig, realtime: RealtimeService) => (config.redisUrl ? new ClusterTypingRelay() : new SocketTypingRelay(realtime)) },
     { provide: Clock, useValue: systemClock },
   ],
 })

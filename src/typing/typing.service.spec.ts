@@ -8,9 +8,12 @@ import { TypingEndListener } from './listeners/typing-end.listener';
 import { TypingRelay } from './typing.relay';
 import { systemClock, TYPING_RENEW_MS, TypingService } from './typing.service';
 
+/** Records every signal in `sent`; those for this node's sockets only in `local` too. */
 class RecordingRelay extends TypingRelay {
   readonly sent: TypingSignal[] = [];
+  readonly local: TypingSignal[] = [];
   send = (signal: TypingSignal) => void this.sent.push(signal);
+  deliver = (signal: TypingSignal) => void (this.sent.push(signal), this.local.push(signal));
 }
 
 const TIMEOUT_MS = 6000;
@@ -98,5 +101,22 @@ describe(TypingService.name, () => {
     expect(sut.size()).toBe(1);
     ends.membershipChanged(new MembershipChangedEvent('r1', alice.id, 'left'));
     expect(relay.sent).toEqual([signal('r1', true), signal('r1', false)]);
+  });
+
+  it("mirrors another node's decisions: delivered here only, ended here by a local stop or the expiry", () => {
+    sut.mirror(signal('r1', true));
+    sut.mirror(signal('r1', true));
+    expect(relay.local).toEqual([signal('r1', true), signal('r1', true)]);
+    // Relayed by the other node just now: a local start within the renewal interval adds nothing.
+    sut.start('r1', alice);
+    expect(relay.sent).toHaveLength(2);
+    ends.messageSent(sent('r1'));
+    expect(relay.sent.at(-1)).toEqual(signal('r1', false));
+    expect(relay.local).toHaveLength(2);
+    sut.mirror(signal('r1', false));
+    sut.mirror(signal('r2', true));
+    jest.advanceTimersByTime(TIMEOUT_MS);
+    expect(relay.local.slice(2)).toEqual([signal('r2', true), signal('r2', false)]);
+    expect(sut.size()).toBe(0);
   });
 });

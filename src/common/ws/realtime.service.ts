@@ -34,6 +34,11 @@ export class RealtimeService {
     return this.io.sockets.sockets.get(socketId);
   }
 
+  /** The sockets connected to this node. */
+  localSockets(): ChatSocket[] {
+    return [...this.io.sockets.sockets.values()];
+  }
+
   /** Subscribes (or unsubscribes) every socket of a user, on every node, to a room. */
   subscribe(userIds: string[], roomId: string): void {
     this.io.in(userIds.map(userChannel)).socketsJoin(roomChannel(roomId));

@@ -1,4 +1,4 @@
-/** A user's last socket on this node went down; raised once, after presence forgot it. */
+/** A user's last socket anywhere went down; raised once in the cluster, on one node, after presence forgot it. */
 export class UserOfflineEvent {
   static readonly eventName = 'presence.user-offline';
 

@@ -51,7 +51,7 @@ describeRepositoryContract('MongoDB', async () => {
   const messageRepo = new MongoMessageRepository(messages, users, positions);
   return {
     users: new MongoUserRepository(users),
-    rooms: new MongoRoomRepository(rooms, memberships, messages, messageRepo),
+    rooms: new MongoRoomRepository(rooms, memberships, messages, users),
     memberships: new MongoMembershipRepository(memberships, users, messages),
     messages: messageRepo,
     blocks: new MongoBlockRepository(blocks),

@@ -66,4 +66,8 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (blocker_id, blocked_id)
   );
   `,
+  // Member pages (issue 12): GET /channels/:id/members reads a channel's members in join order.
+  `
+  CREATE INDEX memberships_by_join ON memberships (room_id, joined_at, user_id);
+  `,
 ];

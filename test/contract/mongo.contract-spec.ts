@@ -48,7 +48,7 @@ describeRepositoryContract('MongoDB', async () => {
   const positions = conn.model(RoomPositionDoc.name, RoomPositionSchema);
   const blocks = conn.model(BlockDoc.name, BlockSchema);
   await Promise.all([users, rooms, memberships, messages, positions, blocks].map((m) => m.syncIndexes()));
-  const messageRepo = new MongoMessageRepository(messages, users, positions);
+  const messageRepo = new MongoMessageRepository(messages, users, positions, rooms);
   return {
     users: new MongoUserRepository(users),
     rooms: new MongoRoomRepository(rooms, memberships, messages, users),

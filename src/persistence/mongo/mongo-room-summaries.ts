@@ -22,21 +22,21 @@ interface PageRow {
 }
 
 /**
- * Orders a user's memberships most recently active first: one `history` index read per room
- * (the last message's seq and time, nothing more), then only the page's rows go on.
+ * Orders a user's memberships most recently active first: one room read by _id each (its
+ * lastMessageAt, no messages), then only the page's rows read their room's highest seq.
  */
 export function summaryPagePipeline(userId: string, q: RoomSummaryQuery): PipelineStage[] {
   const at = q.after && new Date(q.after.activeAt);
   return [
     { $match: { userId } },
-    { $lookup: { from: 'messages', localField: 'roomId', foreignField: 'roomId', pipeline: [{ $sort: { seq: -1 } }, { $limit: 1 }, { $project: { _id: 0, seq: 1, createdAt: 1 } }], as: 'last' } },
-    { $set: { last: { $first: '$last' } } },
+    { $lookup: { from: 'rooms', localField: 'roomId', foreignField: '_id', pipeline: [{ $project: { _id: 0, lastMessageAt: 1 } }], as: 'room' } },
     // $max skips a missing value: a room without messages is as recent as the user's joining.
-    { $set: { activeAt: { $max: ['$joinedAt', '$last.createdAt'] }, lastSeq: { $ifNull: ['$last.seq', 0] } } },
+    { $set: { activeAt: { $max: ['$joinedAt', { $first: '$room.lastMessageAt' }] } } },
     ...(q.after ? [{ $match: { $or: [{ activeAt: { $lt: at } }, { activeAt: at, roomId: { $lt: q.after.roomId } }] } }] : []),
     { $sort: { activeAt: -1, roomId: -1 } },
     { $limit: q.limit + 1 },
-    { $project: { _id: 0, roomId: 1, lastReadSeq: 1, activeAt: 1, lastSeq: 1 } },
+    { $lookup: { from: 'messages', localField: 'roomId', foreignField: 'roomId', pipeline: [{ $sort: { seq: -1 } }, { $limit: 1 }, { $project: { _id: 0, seq: 1 } }], as: 'last' } },
+    { $project: { _id: 0, roomId: 1, lastReadSeq: 1, activeAt: 1, lastSeq: { $ifNull: [{ $first: '$last.seq' }, 0] } } },
   ];
 }
 

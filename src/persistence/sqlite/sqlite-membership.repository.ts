@@ -41,9 +41,9 @@ export class SqliteMembershipRepository extends MembershipRepository {
     const rows = this.conn.db
       .prepare(
         `SELECT m.user_id, u.username, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.room_id = ? AND (m.joined_at > ? OR (m.joined_at = ? AND m.user_id > ?)) ORDER BY m.joined_at, m.user_id LIMIT ?`,
+         WHERE m.room_id = ? AND (m.joined_at, m.user_id) > (?, ?) ORDER BY m.joined_at, m.user_id LIMIT ?`,
       )
-      .all(roomId, q.after?.joinedAt ?? -1, q.after?.joinedAt ?? -1, q.after?.userId ?? '', q.limit + 1) as MemberRow[];
+      .all(roomId, q.after?.joinedAt ?? -1, q.after?.userId ?? '', q.limit + 1) as MemberRow[];
     return { members: rows.slice(0, q.limit).map(toMember), hasMore: rows.length > q.limit };
   }
 

@@ -18,27 +18,28 @@ export interface SummaryRow extends RoomRow {
 
 /**
  * A page of a user's rooms, most recently active first, in one statement. Ordering every room
- * costs one (room_id, seq) index read each (the last message's time); the member count, DM
- * members, last message and unread count are read for the page's rows only (MATERIALIZED keeps
- * SQLite from folding them into the scan of all the user's rooms). Bind userId, the cursor
- * (at, roomId: MAX_SAFE_INTEGER and '' for the first page) and limit.
+ * costs one covering index entry and one room primary-key read each (rooms.last_message_at,
+ * kept by a trigger: no messages and no membership rows are read); the member count, DM members, last message and unread count are read for the
+ * page's rows only (MATERIALIZED keeps SQLite from folding the CTEs together and computing those
+ * for every room). Bind userId, the cursor (at, roomId: MAX_SAFE_INTEGER and '' for the first
+ * page) and limit.
  */
 export const SUMMARY_PAGE_SQL = `
-  WITH mine AS (
-    SELECT me.room_id, me.user_id, me.last_read_seq,
-      max(me.joined_at, coalesce((SELECT x.created_at FROM messages x WHERE x.room_id = me.room_id ORDER BY x.seq DESC LIMIT 1), 0)) AS active_at
-    FROM memberships me WHERE me.user_id = @userId
+  WITH mine AS MATERIALIZED (
+    SELECT me.room_id, max(me.joined_at, r.last_message_at) AS active_at
+    FROM memberships me JOIN rooms r ON r.id = me.room_id WHERE me.user_id = @userId
   ), page AS MATERIALIZED (
-    SELECT * FROM mine WHERE active_at < @at OR (active_at = @at AND room_id < @roomId)
+    SELECT * FROM mine WHERE (active_at, room_id) < (@at, @roomId)
     ORDER BY active_at DESC, room_id DESC LIMIT @limit
   )
-  SELECT r.id, r.kind, r.name, r.description, r.is_private, r.created_at, p.active_at, p.last_read_seq,
+  SELECT r.id, r.kind, r.name, r.description, r.is_private, r.created_at, p.active_at, me.last_read_seq,
     (SELECT count(*) FROM memberships m WHERE m.room_id = r.id) AS member_count,
     CASE r.kind WHEN 'direct' THEN (SELECT group_concat(m.user_id) FROM memberships m WHERE m.room_id = r.id) END AS member_ids,
-    (SELECT count(*) FROM (SELECT 1 FROM messages u WHERE u.room_id = r.id AND u.seq > p.last_read_seq AND u.sender_id != p.user_id LIMIT ${UNREAD_CAP})) AS unread_count,
+    (SELECT count(*) FROM (SELECT 1 FROM messages u WHERE u.room_id = r.id AND u.seq > me.last_read_seq AND u.sender_id != me.user_id LIMIT ${UNREAD_CAP})) AS unread_count,
     last.id AS last_id, last.seq AS last_seq, last.rev AS last_rev, last.sender_id AS last_sender_id, sender.username AS last_sender_username,
     last.body AS last_body, last.temp_id AS last_temp_id, last.created_at AS last_created_at
   FROM page p
+  JOIN memberships me ON me.room_id = p.room_id AND me.user_id = @userId
   JOIN rooms r ON r.id = p.room_id
   LEFT JOIN messages last ON last.room_id = r.id AND last.seq = (SELECT max(x.seq) FROM messages x WHERE x.room_id = r.id)
   LEFT JOIN users sender ON sender.id = last.sender_id

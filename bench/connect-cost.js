@@ -6,6 +6,7 @@ const Database = require('better-sqlite3');
 const { resolve } = require('node:path');
 const { io } = require('socket.io-client');
 const { summarize } = require('./clients');
+const { eventLoopDelay } = require('./loop-delay');
 const { seed } = require('./seed');
 const servers = require('./servers');
 
@@ -24,11 +25,6 @@ function addMessages(path, roomIds) {
     for (let seq = 1; seq <= messages; seq++) insert.run(`m${k}-${seq}`, roomId, seq, sender, `message ${seq}`, `t${k}-${seq}`, Date.now() - k * 1000 + seq, seq);
   }))();
   db.close();
-}
-
-async function maxLoopDelayMs(url) {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/chat_event_loop_delay_seconds\{stat="max"\} (\S+)/.exec(text)?.[1]) * 1000;
 }
 
 /** One connect of `token` to its `ready`: the time it took and the payload's JSON size. */
@@ -50,10 +46,10 @@ async function main() {
   const server = await servers.startOurs({ ...data.env, RATE_LIMIT_PER_SEC: '1000', RATE_LIMIT_BURST: '1000' }, resolve(args.main ?? 'dist/main.js'));
   try {
     await connectReady(server.url, data.tokens[0]); // warm: first-call compilation
-    await maxLoopDelayMs(server.url);
+    await eventLoopDelay(server.url);
     const runs = [];
     for (let i = 0; i < connects; i++) runs.push(await connectReady(server.url, data.tokens[0]));
-    const blocked = await maxLoopDelayMs(server.url);
+    const blocked = (await eventLoopDelay(server.url)).max;
     const times = runs.map((r) => r.ms);
     const bytes = runs[0].bytes;
     const s = summarize(times);

@@ -4,6 +4,7 @@
 const { fork } = require('node:child_process');
 const { join } = require('node:path');
 const { connectMany, closeAll, now, summarize } = require('./clients');
+const { eventLoopDelay } = require('./loop-delay');
 const { seed } = require('./seed');
 const servers = require('./servers');
 
@@ -58,16 +59,21 @@ async function flood() {
     await mallory.ready;
     const [sender, receiver] = sockets;
     await canaries(sender, receiver, canaryRoom, 20, CANARY_RATE, 'w'); // warm
+    await eventLoopDelay(server.url);
     const quiet = await canaries(sender, receiver, canaryRoom, CANARIES, CANARY_RATE, 'q');
+    const quietDelay = await eventLoopDelay(server.url);
     const seconds = Math.ceil(CANARIES / CANARY_RATE) + 1;
     const flooding = mallory.flood({ roomId: floodRoom, rate: FLOOD_RATE, seconds });
     const underFlood = await canaries(sender, receiver, canaryRoom, CANARIES, CANARY_RATE, 'f');
+    const floodDelay = await eventLoopDelay(server.url);
     const { done: f } = await flooding;
     const s = `canary DM, one account flooding ${FLOOD_RATE} mixed events/s (budget on)`;
     const row = (metric, p) => ({ scenario: s, metric, ours: ms(underFlood[p]), baseline: ms(quiet[p]), against: 'no flood', unit: 'ms' });
     return [
       row('canary delivery p50', 'p50'),
       row('canary delivery p99', 'p99'),
+      { scenario: s, metric: 'server event-loop delay p99', ours: ms(floodDelay.p99), baseline: ms(quietDelay.p99), against: 'no flood', unit: 'ms' },
+      { scenario: s, metric: 'server event-loop delay max', ours: ms(floodDelay.max), baseline: ms(quietDelay.max), against: 'no flood', unit: 'ms' },
       { scenario: s, metric: 'flood events refused with RATE.LIMITED', ours: f.limited, unit: `of ${f.sent}` },
       { scenario: s, metric: 'flood events past the budget (ran, or refused by validation/authorization)', ours: f.ok + f.refused, unit: 'events' },
       { scenario: s, metric: 'flood events unanswered after 10 s', ours: f.unanswered, unit: 'events' },

@@ -42,7 +42,6 @@ export class MongoMessageRepository extends MessageRepository implements OnModul
       results = insertResults(err, docs.length) ?? [];
       if (results.length === 0) throw err;
     }
-    // Before the outcomes: if this throws, the batch is retried, and the resend is answered as saved.
     await recordActivity(this.rooms, docs.filter((_, i) => results[i] === 'inserted'));
     return Promise.all(docs.map((d, i) => this.outcome(d, results[i])));
   }

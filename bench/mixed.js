@@ -4,20 +4,13 @@
 const { connectMany, closeAll, now, summarize } = require('./clients');
 const { MixedLoad } = require('./mixed-load');
 const { topology, operations } = require('./mixed-plan');
+const { eventLoopDelay } = require('./loop-delay');
 const { seed } = require('./seed');
 const servers = require('./servers');
 
 const TARGET_DELAY_MS = 5;
 const IDLE_WINDOW_MS = 2000;
 const ms = (v) => Math.round(v * 1000) / 1000;
-
-/** Reading the delay ends the server's current window and starts the next. */
-async function eventLoopDelay(url) {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const value = (series) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
-  const stat = (s) => value(`chat_event_loop_delay_seconds{stat="${s}"}`) * 1000;
-  return { samples: value('chat_event_loop_delay_samples'), p50: stat('p50'), p99: stat('p99'), max: stat('max') };
-}
 
 /** Starts the plan's operations at `perSecond`, open loop; resolves every result. */
 async function paced(load, ops, perSecond) {

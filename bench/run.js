@@ -1,17 +1,17 @@
-// npm run bench [-- --scenarios=dm,fanout,durable,mixed,sync,typing,memory,cluster --sizes=10,100,1000 --connections=1000,5000 --seconds=3 --rate=20 --count=1000
+// npm run bench [-- --scenarios=dm,fanout,durable,mixed,sync,typing,flood,memory,cluster --sizes=10,100,1000 --connections=1000,5000 --seconds=3 --rate=20 --count=1000
 //   --mixedRate=200 --mixedSeconds=10 --typingSize=100 --flushMs=N --clusterNodes=2 --clusterSize=100 --clusterCount=200 --clusterSeconds=2 --clusterConnections=500]
 // Ours (dist/) vs a plain Socket.IO server, side by side in one run, loopback only.
 const { mkdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
-const scenarios = { ...require('./scenarios'), ...require('./mixed'), ...require('./sync'), ...require('./typing'), ...require('./cluster') };
+const scenarios = { ...require('./scenarios'), ...require('./mixed'), ...require('./sync'), ...require('./typing'), ...require('./flood'), ...require('./cluster') };
 const { seed } = require('./seed');
 const servers = require('./servers');
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
 const list = (v, d) => (v ? v.split(',') : d);
 const opts = {
-  scenarios: list(args.scenarios, ['dm', 'fanout', 'durable', 'mixed', 'sync', 'typing', 'memory', 'cluster']),
+  scenarios: list(args.scenarios, ['dm', 'fanout', 'durable', 'mixed', 'sync', 'typing', 'flood', 'memory', 'cluster']),
   sizes: list(args.sizes, ['10', '100', '1000']).map(Number),
   connections: list(args.connections, ['1000', '5000']).map(Number),
   seconds: Number(args.seconds ?? 3),

@@ -55,6 +55,6 @@ module.exports = {
   pinSelf() {
     if (pin) execFileSync('taskset', ['-cp', '0', String(process.pid)], { stdio: 'ignore' });
   },
-  startOurs: (env) => start(`ours (${env.DELIVERY_MODE ?? 'optimistic'})`, join(ROOT, 'dist', 'main.js'), env),
+  startOurs: (env, main = join(ROOT, 'dist', 'main.js')) => start(`ours (${env.DELIVERY_MODE ?? 'optimistic'})`, main, env),
   startBaseline: () => start('baseline', join(__dirname, 'baseline-server.js'), {}),
 };

@@ -57,14 +57,14 @@ describe('Membership changes take effect at once (e2e)', () => {
 
   it('does not undo a leave that lands while a socket is connecting', async () => {
     const rooms = t.app.get(RoomRepository);
-    const original = rooms.findForUser.bind(rooms);
+    const original = rooms.roomIdsForUser.bind(rooms);
     let readDone!: () => void;
     let release!: () => void;
     const read = new Promise<void>((resolve) => (readDone = resolve));
     const gate = new Promise<void>((resolve) => (release = resolve));
     // The connect's first room load reads before the leave and answers after it.
-    rooms.findForUser = async (userId: string) => {
-      rooms.findForUser = original;
+    rooms.roomIdsForUser = async (userId: string) => {
+      rooms.roomIdsForUser = original;
       const result = await original(userId);
       readDone();
       await gate;

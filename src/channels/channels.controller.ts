@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { AuthenticatedUser } from '../auth/auth-tokens';
 import { CurrentUser, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { ApiErrors } from '../common/http/api-errors.decorator';
 import { RoomDto } from '../rooms/dto/room.dto';
 import { ChannelsService } from './channels.service';
-import { ChannelPageDto, CreateChannelDto, InviteDto, ListChannelsQuery, MemberDto } from './dto/channel.dto';
+import { ChannelPageDto, CreateChannelDto, InviteDto, ListChannelsQuery, ListMembersQuery, MemberDto } from './dto/channel.dto';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -37,12 +38,24 @@ export class ChannelsController {
     return this.channels.get(me, id);
   }
 
+  // The body stays an array (as before paging); the continuation travels in headers, as for GET /rooms.
   @Get(':id/members')
-  @ApiOperation({ summary: 'The members of a channel, with role and presence' })
-  @ApiOkResponse({ type: [MemberDto] })
+  @ApiOperation({ summary: 'A page of the members of a channel, oldest first, with role and presence' })
+  @ApiOkResponse({
+    type: [MemberDto],
+    headers: {
+      'X-Next-Cursor': { description: 'pass as ?after= for the next page; absent on the last page', schema: { type: 'string' } },
+      Link: { description: 'rel="next": the next page\'s URL, when there is one', schema: { type: 'string' } },
+    },
+  })
   @ApiErrors('ROOM.NOT_FOUND', ['ROOM.NOT_MEMBER', 'a private channel I am not in'])
-  members(@CurrentUser() me: AuthenticatedUser, @Param('id') id: string): Promise<MemberDto[]> {
-    return this.channels.members(me, id);
+  async members(@CurrentUser() me: AuthenticatedUser, @Param('id') id: string, @Query() q: ListMembersQuery, @Res({ passthrough: true }) res: Response): Promise<MemberDto[]> {
+    const page = await this.channels.members(me, id, q);
+    if (page.nextCursor) {
+      res.setHeader('X-Next-Cursor', page.nextCursor);
+      res.setHeader('Link', `</channels/${encodeURIComponent(id)}/members?limit=${q.limit}&after=${page.nextCursor}>; rel="next"`);
+    }
+    return page.members;
   }
 
   @Post(':id/join')

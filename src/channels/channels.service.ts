@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthenticatedUser } from '../auth/auth-tokens';
 import { BlockList } from '../blocks/block-list.service';
 import { AppError } from '../common/errors/app-error';
+import { decodeCursor, encodeCursor } from '../common/http/page-cursor';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { ChannelPage, Member, Room, UserSummary } from '../persistence/models';
 import { DuplicateKeyError, MembershipRepository, RoomRepository, UserRepository } from '../persistence/ports';
@@ -9,7 +10,7 @@ import { PresenceService } from '../presence/presence.service';
 import { MembershipChanges } from '../rooms/membership-changes';
 import { RoomAccess } from '../rooms/room-access.service';
 import { ChannelLimits } from './channel-limits';
-import { CreateChannelDto, ListChannelsQuery } from './dto/channel.dto';
+import { CreateChannelDto, ListChannelsQuery, ListMembersQuery } from './dto/channel.dto';
 
 const summary = (u: UserSummary): UserSummary => ({ id: u.id, username: u.username });
 
@@ -56,10 +57,16 @@ export class ChannelsService {
     return channel;
   }
 
-  async members(me: AuthenticatedUser, channelId: string): Promise<Array<Member & { online: boolean }>> {
+  /** A page of the members, oldest first, with presence; `nextCursor` continues it (null on the last page). */
+  async members(me: AuthenticatedUser, channelId: string, q: ListMembersQuery): Promise<{ members: Array<Member & { online: boolean }>; nextCursor: string | null }> {
     await this.get(me, channelId);
-    const members = await this.memberships.list(channelId);
-    return Promise.all(members.map(async (m) => ({ ...m, online: await this.presence.isOnline(m.userId) })));
+    const after = q.after === undefined ? undefined : decodeCursor(q.after, 'after');
+    const page = await this.memberships.page(channelId, { after: after && { joinedAt: after.at, userId: after.id }, limit: q.limit });
+    const last = page.members[page.members.length - 1];
+    return {
+      members: await Promise.all(page.members.map(async (m) => ({ ...m, online: await this.presence.isOnline(m.userId) }))),
+      nextCursor: page.hasMore ? encodeCursor({ at: last.joinedAt.getTime(), id: last.userId }) : null,
+    };
   }
 
   async join(me: AuthenticatedUser, channelId: string): Promise<Room> {

@@ -89,9 +89,52 @@ export interface StoredMessage {
   createdAt: Date;
 }
 
-export interface RoomSummary extends Room {
+/**
+ * One room in a user's room list, kept small: a DM keeps its two memberIds (clients need the
+ * peer), a channel only counts its members (GET /channels/:id/members pages them).
+ */
+export interface RoomSummary extends Omit<Room, 'memberIds'> {
+  memberIds?: string[];
+  memberCount: number;
+  /** The last message's time, or when the user joined if later (or no message): the list's order. */
+  lastActivityAt: Date;
   lastMessage: StoredMessage | null;
   unreadCount: number;
+  /** The room's highest saved seq and the user's read marker. */
+  lastSeq: number;
+  lastReadSeq: number;
+}
+
+/** A position in a user's room list (most recently active first): the page starts after it. */
+export interface RoomCursor {
+  activeAt: number;
+  roomId: string;
+}
+
+export interface RoomSummaryQuery {
+  after?: RoomCursor;
+  limit: number;
+}
+
+export interface RoomSummaryPage {
+  rooms: RoomSummary[];
+  hasMore: boolean;
+}
+
+/** A position in a channel's member list (oldest member first). */
+export interface MemberCursor {
+  joinedAt: number;
+  userId: string;
+}
+
+export interface MemberQuery {
+  after?: MemberCursor;
+  limit: number;
+}
+
+export interface MemberPage {
+  members: Member[];
+  hasMore: boolean;
 }
 
 export interface NewMessage {

@@ -4,6 +4,8 @@ import {
   HistoryPage,
   HistoryQuery,
   Member,
+  MemberPage,
+  MemberQuery,
   MemberRole,
   NewChannel,
   NewMessage,
@@ -12,7 +14,8 @@ import {
   Room,
   RoomPosition,
   RoomReadState,
-  RoomSummary,
+  RoomSummaryPage,
+  RoomSummaryQuery,
   SaveOutcome,
   SavedMessage,
   StreamPage,
@@ -53,8 +56,13 @@ export abstract class RoomRepository {
   /** Public channels and the user's own private ones, by id, `search` on the name. */
   abstract listChannels(userId: string, query: ChannelQuery): Promise<ChannelPage>;
   abstract findById(id: string): Promise<Room | null>;
-  abstract findForUser(userId: string): Promise<Room[]>;
-  abstract summariesForUser(userId: string): Promise<RoomSummary[]>;
+  /** The ids of every room of the user (the connect path subscribes to all of them): no members, no counters. */
+  abstract roomIdsForUser(userId: string): Promise<string[]>;
+  /**
+   * A page of the user's rooms, most recently active first (ties by id, descending), each with its
+   * member count, last message and counters; only the page's rooms cost more than an index read.
+   */
+  abstract summariesForUser(userId: string, query: RoomSummaryQuery): Promise<RoomSummaryPage>;
 }
 
 export abstract class MembershipRepository {
@@ -63,6 +71,8 @@ export abstract class MembershipRepository {
   /** False when the user was not a member. An owner who leaves hands ownership to the longest-standing member. */
   abstract remove(roomId: string, userId: string): Promise<boolean>;
   abstract list(roomId: string): Promise<Member[]>;
+  /** A page of the members, oldest first (ties by user id), through the (room, joined, user) index. */
+  abstract page(roomId: string, query: MemberQuery): Promise<MemberPage>;
   /** Moves the read marker forward to `seq` (never back): the marker now stored, and unread after it; null for a non-member. */
   abstract markRead(roomId: string, userId: string, seq: number): Promise<ReadMarkerMove | null>;
   /** Every member's read marker, by user id. */

@@ -3,9 +3,8 @@ import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGatew
 import { SocketAuthenticator } from '../auth/socket-auth.middleware';
 import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../common/ws/realtime.service';
-import { ChatServer, ChatSocket, userChannel } from '../common/ws/server-events';
+import { ChatServer, ChatSocket, ReadyRoom, userChannel } from '../common/ws/server-events';
 import { MetricsService } from '../metrics/metrics.service';
-import { Room } from '../persistence/models';
 import { RoomCounters } from '../receipts/room-counters';
 import { OfflineAnnouncer } from './offline-announcer';
 import { PresenceService } from './presence.service';
@@ -46,10 +45,10 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       // Nobody was told it came online, so nobody is told it went offline.
       if (socket.disconnected) return void (await this.presence.removeUser(socket.id));
       if (cameOnline && rooms.length) {
-        this.realtime.to({ roomIds: rooms.map((r) => r.id) }).except(userChannel(id)).emit('userOnline', { userId: id });
+        this.realtime.to({ roomIds: rooms }).except(userChannel(id)).emit('userOnline', { userId: id });
       }
-      const [withCounters, online] = await Promise.all([this.counters.of(id, rooms), this.onlinePartners(id, rooms)]);
-      socket.emit('ready', { user: { id, username }, rooms: withCounters, online, serverTime: new Date() });
+      const page = await this.counters.firstPage(id);
+      socket.emit('ready', { user: { id, username }, ...page, online: await this.onlinePartners(id, page.rooms), serverTime: new Date() });
     } catch (err) {
       this.logger.error(`connection setup failed for user ${id}: ${(err as Error).message}`);
       const error = err instanceof AppError && err.code === 'SERVER.BUSY' ? err.toBody() : { code: 'STORE.UNAVAILABLE' as const, message: 'the server could not load your rooms; reconnect shortly' };
@@ -60,8 +59,8 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
   }
 
-  private async onlinePartners(userId: string, rooms: Room[]): Promise<string[]> {
-    const partners = rooms.filter((r) => r.kind === 'direct').flatMap((r) => r.memberIds.filter((m) => m !== userId));
+  private async onlinePartners(userId: string, rooms: ReadyRoom[]): Promise<string[]> {
+    const partners = rooms.filter((r) => r.kind === 'direct').flatMap((r) => (r.memberIds ?? []).filter((m) => m !== userId));
     const online = await Promise.all(partners.map((p) => this.presence.isOnline(p)));
     return partners.filter((_, i) => online[i]);
   }

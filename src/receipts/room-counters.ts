@@ -1,24 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { ReadyRoom } from '../common/ws/server-events';
+import { ReadyPayload, ReadyRoom } from '../common/ws/server-events';
 import { SequenceService } from '../messages/sequence.service';
-import { Room } from '../persistence/models';
-import { MembershipRepository } from '../persistence/ports';
+import { RoomSummary } from '../persistence/models';
+import { RoomsService } from '../rooms/rooms.service';
 
-/** The counters of `ready.rooms[]`, for every room of a user in one store query. */
+/** `ready` carries this many rooms (the most recently active); GET /rooms?cursor=roomsCursor goes on. */
+export const READY_ROOMS = 100;
+
+/** The rooms of `ready`: the first page of the user's room list, each with its counters. */
 @Injectable()
 export class RoomCounters {
   constructor(
-    private readonly memberships: MembershipRepository,
+    private readonly rooms: RoomsService,
     private readonly sequence: SequenceService,
   ) {}
 
-  async of(userId: string, rooms: Room[]): Promise<ReadyRoom[]> {
-    const states = new Map((await this.memberships.readStates(userId)).map((s) => [s.roomId, s]));
-    return rooms.map((room) => {
-      const state = states.get(room.id);
-      // This process's counter may be ahead of the store (accepted, not yet saved); never behind it.
-      const lastSeq = Math.max(this.sequence.last(room.id) ?? 0, state?.lastSeq ?? 0);
-      return { ...room, lastSeq, lastReadSeq: state?.lastReadSeq ?? 0, unread: state?.unread ?? 0 };
-    });
+  async firstPage(userId: string): Promise<Pick<ReadyPayload, 'rooms' | 'roomsHasMore' | 'roomsCursor'>> {
+    const page = await this.rooms.listMine(userId, { limit: READY_ROOMS });
+    return { rooms: page.rooms.map((room) => this.counted(room)), roomsHasMore: page.hasMore, roomsCursor: page.nextCursor };
+  }
+
+  // No lastMessage: bodies would make `ready` grow with message length; GET /rooms has them.
+  private counted(room: RoomSummary): ReadyRoom {
+    // This process's counter may be ahead of the store (accepted, not yet saved); never behind it.
+    const lastSeq = Math.max(this.sequence.last(room.id) ?? 0, room.lastSeq);
+    const { id, kind, name, description, isPrivate, memberIds, memberCount, createdAt, lastActivityAt, lastReadSeq } = room;
+    return { id, kind, name, description, isPrivate, ...(memberIds && { memberIds }), memberCount, createdAt, lastActivityAt, lastSeq, lastReadSeq, unread: room.unreadCount };
   }
 }

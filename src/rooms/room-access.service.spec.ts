@@ -43,16 +43,4 @@ describe(RoomAccess.name, () => {
     reads[1](room(['alice']));
     await expect(check).rejects.toMatchObject({ code: 'ROOM.NOT_MEMBER' });
   });
-
-  it('primes only with rooms read after the last change', async () => {
-    const before = sut.mark();
-    sut.forget(new MembershipChangedEvent('x', 'dave', 'joined'));
-    sut.prime([room(['alice', 'carol'])], before);
-    const check = sut.assertMember('r', 'carol');
-    expect(reads).toHaveLength(1);
-    reads[0](room(['alice']));
-    await expect(check).rejects.toMatchObject({ code: 'ROOM.NOT_MEMBER' });
-    sut.prime([room(['alice', 'carol'])], sut.mark());
-    await expect(sut.assertMember('r', 'carol')).resolves.toMatchObject({ id: 'r' });
-  });
 });

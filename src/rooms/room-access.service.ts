@@ -28,7 +28,6 @@ const MAX_CACHED_ROOMS = 100_000;
 export class RoomAccess {
   private readonly cache = new LRUCache<string, CachedRoom>({ max: MAX_CACHED_ROOMS });
   private readonly loading = new Map<string, PendingLoad>();
-  private changes = 0;
 
   constructor(private readonly rooms: RoomRepository, private readonly blocks: BlockList) {}
 
@@ -51,19 +50,8 @@ export class RoomAccess {
     return (await this.entry(roomId, kind)).room;
   }
 
-  /** A marker to pass to prime() with rooms read after taking it. */
-  mark(): number {
-    return this.changes;
-  }
-
-  /** Caches rooms read since `mark`, unless a membership changed meanwhile (they may predate it). */
-  prime(rooms: Room[], mark: number): void {
-    if (mark === this.changes) rooms.forEach((room) => this.cache.set(room.id, { room, members: new Set(room.memberIds) }));
-  }
-
   @OnEvent(MembershipChangedEvent.eventName)
   forget({ roomId }: MembershipChangedEvent): void {
-    this.changes++;
     this.cache.delete(roomId);
     const pending = this.loading.get(roomId);
     if (pending) pending.stale = true;

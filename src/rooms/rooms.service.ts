@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BlockList } from '../blocks/block-list.service';
 import { AppError } from '../common/errors/app-error';
-import { Room, RoomSummary } from '../persistence/models';
+import { decodeCursor, encodeCursor } from '../common/http/page-cursor';
+import { Room, RoomSummaryPage } from '../persistence/models';
 import { RoomRepository, UserRepository } from '../persistence/ports';
 import { MembershipChanges } from './membership-changes';
 
@@ -24,11 +25,16 @@ export class RoomsService {
     return room;
   }
 
-  listMine(userId: string): Promise<RoomSummary[]> {
-    return this.rooms.summariesForUser(userId);
+  /** A page of my rooms, most recently active first; `nextCursor` continues it (null on the last page). */
+  async listMine(userId: string, q: { cursor?: string; limit: number }): Promise<RoomSummaryPage & { nextCursor: string | null }> {
+    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, 'cursor');
+    const page = await this.rooms.summariesForUser(userId, { after: after && { activeAt: after.at, roomId: after.id }, limit: q.limit });
+    const last = page.rooms[page.rooms.length - 1];
+    return { ...page, nextCursor: page.hasMore ? encodeCursor({ at: last.lastActivityAt.getTime(), id: last.id }) : null };
   }
 
-  forUser(userId: string): Promise<Room[]> {
-    return this.rooms.findForUser(userId);
+  /** Every room id of the user: what a connecting socket subscribes to. */
+  roomIds(userId: string): Promise<string[]> {
+    return this.rooms.roomIdsForUser(userId);
   }
 }

@@ -48,10 +48,10 @@ describeRepositoryContract('MongoDB', async () => {
   const positions = conn.model(RoomPositionDoc.name, RoomPositionSchema);
   const blocks = conn.model(BlockDoc.name, BlockSchema);
   await Promise.all([users, rooms, memberships, messages, positions, blocks].map((m) => m.syncIndexes()));
-  const messageRepo = new MongoMessageRepository(messages, users, positions);
+  const messageRepo = new MongoMessageRepository(messages, users, positions, rooms);
   return {
     users: new MongoUserRepository(users),
-    rooms: new MongoRoomRepository(rooms, memberships, messages, messageRepo),
+    rooms: new MongoRoomRepository(rooms, memberships, messages, users),
     memberships: new MongoMembershipRepository(memberships, users, messages),
     messages: messageRepo,
     blocks: new MongoBlockRepository(blocks),

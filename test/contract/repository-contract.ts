@@ -1,5 +1,5 @@
 import { BlockRepository, DuplicateKeyError, MembershipRepository, MessageRepository, RoomRepository, UserRepository } from '../../src/persistence/ports';
-import { NewMessage, SaveOutcome, UNREAD_CAP, User } from '../../src/persistence/models';
+import { NewMessage, Room, SaveOutcome, UNREAD_CAP, User } from '../../src/persistence/models';
 import { streamContract } from './stream-contract';
 
 export interface Store {
@@ -79,22 +79,52 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
       it('lists a user\'s rooms, with the last message and the unread count', async () => {
         const ab = await store.rooms.findOrCreateDirect(alice.id, bob.id);
         const ac = await store.rooms.findOrCreateDirect(alice.id, carol.id);
-        expect((await store.rooms.findForUser(alice.id)).map((r) => r.id).sort()).toEqual([ab.id, ac.id].sort());
-        expect((await store.rooms.findForUser(carol.id)).map((r) => r.id)).toEqual([ac.id]);
+        expect((await store.rooms.roomIdsForUser(alice.id)).sort()).toEqual([ab.id, ac.id].sort());
+        expect(await store.rooms.roomIdsForUser(carol.id)).toEqual([ac.id]);
         const last = message(ac.id, carol.id, 3);
         const [, , saved] = await store.messages.insertMany([message(ac.id, alice.id, 1), message(ac.id, alice.id, 2), last]);
-        const summaries = await store.rooms.summariesForUser(carol.id);
-        expect(summaries).toEqual([{ ...ac, lastMessage: expect.objectContaining({ seq: 3, sender: { id: carol.id, username: carol.username } }), unreadCount: 2 }]);
+        const summaries = async (userId: string) => (await store.rooms.summariesForUser(userId, { limit: 10 })).rooms;
+        const dm = (room: typeof ab) => ({ ...room, memberIds: expect.arrayContaining(room.memberIds), memberCount: 2, lastActivityAt: expect.any(Date) });
+        expect(await summaries(carol.id)).toEqual([{ ...dm(ac), lastMessage: expect.objectContaining({ seq: 3, sender: { id: carol.id, username: carol.username } }), unreadCount: 2, lastSeq: 3, lastReadSeq: 0 }]);
         const lastMessage = { _id: saved.status === 'saved' ? saved.saved._id : '', roomId: ac.id, seq: 3, rev: 3, sender: { id: carol.id, username: carol.username }, body: last.body, tempId: last.tempId, createdAt: last.createdAt };
-        expect(await store.rooms.summariesForUser(alice.id)).toEqual(expect.arrayContaining([
-          { ...ab, memberIds: expect.arrayContaining(ab.memberIds), lastMessage: null, unreadCount: 0 },
-          { ...ac, memberIds: expect.arrayContaining(ac.memberIds), lastMessage, unreadCount: 1 },
+        expect(await summaries(alice.id)).toEqual(expect.arrayContaining([
+          { ...dm(ab), lastMessage: null, unreadCount: 0, lastSeq: 0, lastReadSeq: 0 },
+          { ...dm(ac), lastMessage, unreadCount: 1, lastSeq: 3, lastReadSeq: 0 },
         ]));
-        expect(await store.rooms.summariesForUser(alice.id)).toHaveLength(2);
+        expect(await summaries(alice.id)).toHaveLength(2);
         expect(await store.memberships.markRead(ac.id, carol.id, 1)).toEqual({ lastReadSeq: 1, moved: true, unread: 1 });
         expect(await store.memberships.markRead(ac.id, carol.id, 0)).toEqual({ lastReadSeq: 1, moved: false, unread: 1 });
-        expect((await store.rooms.summariesForUser(carol.id))[0].unreadCount).toBe(1);
+        expect((await summaries(carol.id))[0]).toMatchObject({ unreadCount: 1, lastReadSeq: 1 });
         expect(await store.memberships.markRead(ac.id, bob.id, 3)).toBeNull();
+      });
+
+      it('pages a user\'s rooms most recently active first; a channel carries its member count, a DM its two members', async () => {
+        const pager = await newUser();
+        const channels: Room[] = [];
+        for (let i = 0; i < 4; i++) channels.push(await store.rooms.createChannel({ name: unique('page'), description: null, isPrivate: true, ownerId: alice.id, memberIds: [pager.id, bob.id] }));
+        const direct = await store.rooms.findOrCreateDirect(pager.id, carol.id);
+        // Messages dated after every join: channels[2] is the most recent, then channels[0].
+        const soon = Date.now() + 60_000;
+        await store.messages.insertMany([{ ...message(channels[0].id, alice.id, 1), createdAt: new Date(soon) }, { ...message(channels[2].id, bob.id, 1), createdAt: new Date(soon + 1000) }]);
+        const seen = [];
+        let after: { activeAt: number; roomId: string } | undefined;
+        do {
+          const page = await store.rooms.summariesForUser(pager.id, { after, limit: 2 });
+          seen.push(...page.rooms);
+          expect(page.hasMore).toBe(seen.length < 5);
+          const last = page.rooms[page.rooms.length - 1];
+          after = page.hasMore ? { activeAt: last.lastActivityAt.getTime(), roomId: last.id } : undefined;
+        } while (after);
+        expect(seen.map((r) => r.id).slice(0, 2)).toEqual([channels[2].id, channels[0].id]);
+        expect(seen.map((r) => r.id).sort()).toEqual([...channels.map((c) => c.id), direct.id].sort());
+        const times = seen.map((r) => r.lastActivityAt.getTime());
+        expect(times).toEqual([...times].sort((a, b) => b - a));
+        expect(seen[0]).toMatchObject({ lastActivityAt: new Date(soon + 1000), lastSeq: 1, unreadCount: 1, lastMessage: expect.objectContaining({ seq: 1 }) });
+        const quiet = seen.find((r) => r.id === channels[1].id);
+        expect(quiet).toMatchObject({ kind: 'channel', memberCount: 3, lastMessage: null, lastSeq: 0 });
+        expect(quiet).not.toHaveProperty('memberIds');
+        expect(seen.find((r) => r.id === direct.id)).toMatchObject({ memberCount: 2, memberIds: expect.arrayContaining([pager.id, carol.id]) });
+        expect((await store.rooms.roomIdsForUser(pager.id)).sort()).toEqual(seen.map((r) => r.id).sort());
       });
     });
 
@@ -115,7 +145,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         await store.messages.insertMany(Array.from({ length: UNREAD_CAP + 5 }, (_, i) => message(room.id, alice.id, i + 1)));
         expect(await store.memberships.markRead(room.id, bob.id, 1)).toEqual({ lastReadSeq: 1, moved: true, unread: UNREAD_CAP });
         expect((await store.memberships.readStates(bob.id, room.id))[0]).toMatchObject({ unread: UNREAD_CAP });
-        expect((await store.rooms.summariesForUser(bob.id)).find((r) => r.id === room.id)).toMatchObject({ unreadCount: UNREAD_CAP });
+        expect((await store.rooms.summariesForUser(bob.id, { limit: 200 })).rooms.find((r) => r.id === room.id)).toMatchObject({ unreadCount: UNREAD_CAP });
       });
 
       it('gives every room\'s highest seq, marker and unread count for a user, or for one room', async () => {
@@ -128,7 +158,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
           { roomId: busy.id, lastSeq: 7, lastReadSeq: 1, unread: 1 },
           { roomId: quiet.id, lastSeq: 0, lastReadSeq: 0, unread: 0 },
         ]));
-        expect(states.map((s) => s.roomId).sort()).toEqual((await store.rooms.findForUser(carol.id)).map((r) => r.id).sort());
+        expect(states.map((s) => s.roomId).sort()).toEqual((await store.rooms.roomIdsForUser(carol.id)).sort());
         expect(await store.memberships.readStates(bob.id, busy.id)).toEqual([{ roomId: busy.id, lastSeq: 7, lastReadSeq: 0, unread: 1 }]);
         expect(await store.memberships.readStates(alice.id, busy.id)).toEqual([]);
       });
@@ -157,6 +187,24 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         expect(members.map((m) => [m.userId, m.role]).sort()).toEqual([[bob.id, 'member'], [carol.id, 'owner']].sort());
         expect(members[0]).toEqual({ userId: expect.any(String), username: expect.any(String), role: expect.any(String), joinedAt: expect.any(Date) });
         expect((await store.rooms.findById(channel.id))?.memberIds.sort()).toEqual([bob.id, carol.id].sort());
+      });
+
+      it('pages a channel\'s members oldest first, by cursor', async () => {
+        const channel = await store.rooms.createChannel({ name: unique('crowd'), description: null, isPrivate: true, ownerId: alice.id, memberIds: [bob.id, carol.id] });
+        const late = await newUser();
+        await store.memberships.add(channel.id, late.id, 'member');
+        const first = await store.memberships.page(channel.id, { limit: 3 });
+        expect(first.hasMore).toBe(true);
+        expect(first.members).toHaveLength(3);
+        const last = first.members[2];
+        const rest = await store.memberships.page(channel.id, { after: { joinedAt: last.joinedAt.getTime(), userId: last.userId }, limit: 3 });
+        expect(rest.hasMore).toBe(false);
+        const all = [...first.members, ...rest.members];
+        expect(all).toHaveLength(4);
+        expect(all).toEqual(expect.arrayContaining(await store.memberships.list(channel.id)));
+        const keys = all.map((m) => [m.joinedAt.getTime(), m.userId] as const);
+        expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])));
+        expect(all.find((m) => m.userId === alice.id)).toMatchObject({ role: 'owner', username: alice.username });
       });
 
       it('lists public channels and the user\'s private ones, paged by cursor, searchable', async () => {

@@ -38,6 +38,16 @@ export class ListChannelsQuery {
   limit: number = 50;
 }
 
+export class ListMembersQuery {
+  @ApiPropertyOptional({ description: 'the X-Next-Cursor header of the previous page (absent on the last page)' })
+  @IsOptional() @IsString() @MaxLength(120)
+  after?: string;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit: number = 100;
+}
+
 export class InviteDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(64)
   userId: string;

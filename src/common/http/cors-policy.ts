@@ -12,7 +12,8 @@ export class CorsPolicy {
 
   /** For Nest's enableCors: reflect an allowed origin, add no CORS header for any other. */
   forRest(): CorsOptions {
-    return { origin: (origin, callback) => callback(null, this.listed(origin)) };
+    // Paged lists carry their continuation in these headers; a cross-origin page must be able to read them.
+    return { origin: (origin, callback) => callback(null, this.listed(origin)), exposedHeaders: ['X-Next-Cursor', 'Link'] };
   }
 
   /**

@@ -32,8 +32,14 @@ export interface WireFailure {
   retryable: boolean;
 }
 
-/** A room as `ready` lists it: its position now, the user's read marker, and others' messages past it. */
-export interface ReadyRoom extends Room {
+/**
+ * A room as `ready` lists it: a DM with its 2 memberIds, a channel with its memberCount only;
+ * its position now, the user's read marker, and others' messages past it.
+ */
+export interface ReadyRoom extends Omit<Room, 'memberIds'> {
+  memberIds?: string[];
+  memberCount: number;
+  lastActivityAt: Date;
   lastSeq: number;
   lastReadSeq: number;
   unread: number;
@@ -49,8 +55,12 @@ export interface TypingSignal {
 
 export interface ReadyPayload {
   user: UserSummary;
+  /** The first page of the user's rooms, most recently active first (the socket is subscribed to all of them). */
   rooms: ReadyRoom[];
-  /** Direct-message partners online right now (later changes arrive as userOnline / userOffline). */
+  /** More rooms follow: GET /rooms?cursor=<roomsCursor> continues the list. */
+  roomsHasMore: boolean;
+  roomsCursor: string | null;
+  /** Direct-message partners of the rooms above online right now (later changes arrive as userOnline / userOffline). */
   online: string[];
   serverTime: Date;
 }

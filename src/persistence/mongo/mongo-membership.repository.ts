@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { Member, MemberRole, ReadMarkerMove, ReadReceipt, RoomReadState, UNREAD_CAP } from '../models';
+import { Member, MemberPage, MemberQuery, MemberRole, ReadMarkerMove, ReadReceipt, RoomReadState, UNREAD_CAP } from '../models';
 import { MembershipRepository } from '../ports';
 import { toMember } from './mongo-mappers';
 import { readStatesPipeline } from './mongo-read-states';
@@ -48,6 +48,16 @@ export class MongoMembershipRepository extends MembershipRepository {
     const users = await this.users.find({ _id: { $in: docs.map((d) => d.userId) } }, { username: 1 }).lean<UserDoc[]>();
     const names = new Map(users.map((u) => [u._id, u.username]));
     return docs.map((d) => toMember(d, names.get(d.userId) ?? '')).sort((a, b) => +a.joinedAt - +b.joinedAt || a.username.localeCompare(b.username));
+  }
+
+  async page(roomId: string, q: MemberQuery): Promise<MemberPage> {
+    const at = q.after && new Date(q.after.joinedAt);
+    const filter = q.after ? { roomId, $or: [{ joinedAt: { $gt: at } }, { joinedAt: at, userId: { $gt: q.after.userId } }] } : { roomId };
+    const docs = await this.memberships.find(filter).sort({ joinedAt: 1, userId: 1 }).limit(q.limit + 1).lean<MembershipDoc[]>();
+    const page = docs.slice(0, q.limit);
+    const users = await this.users.find({ _id: { $in: page.map((d) => d.userId) } }, { username: 1 }).lean<UserDoc[]>();
+    const names = new Map(users.map((u) => [u._id, u.username]));
+    return { members: page.map((d) => toMember(d, names.get(d.userId) ?? '')), hasMore: docs.length > q.limit };
   }
 
   async markRead(roomId: string, userId: string, seq: number): Promise<ReadMarkerMove | null> {

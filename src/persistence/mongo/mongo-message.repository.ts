@@ -5,9 +5,11 @@ import { HistoryPage, HistoryQuery, NewMessage, RoomPosition, SaveOutcome, Saved
 import { newObjectId } from '../object-id';
 import { MessageRepository } from '../ports';
 import { historyFind, InsertResult, insertResults } from './mongo-queries';
+import { recordActivity } from './mongo-room-activity';
 import { withSenders } from './mongo-senders';
 import { MessageDoc } from './schemas/message.schema';
 import { RoomPositionDoc } from './schemas/room-position.schema';
+import { RoomDoc } from './schemas/room.schema';
 import { UserDoc } from './schemas/user.schema';
 
 @Injectable()
@@ -16,6 +18,7 @@ export class MongoMessageRepository extends MessageRepository implements OnModul
     @InjectModel(MessageDoc.name) private readonly messages: Model<MessageDoc>,
     @InjectModel(UserDoc.name) private readonly users: Model<UserDoc>,
     @InjectModel(RoomPositionDoc.name) private readonly positions: Model<RoomPositionDoc>,
+    @InjectModel(RoomDoc.name) private readonly rooms: Model<RoomDoc>,
   ) {
     super();
   }
@@ -39,6 +42,7 @@ export class MongoMessageRepository extends MessageRepository implements OnModul
       results = insertResults(err, docs.length) ?? [];
       if (results.length === 0) throw err;
     }
+    await recordActivity(this.rooms, docs.filter((_, i) => results[i] === 'inserted'));
     return Promise.all(docs.map((d, i) => this.outcome(d, results[i])));
   }
 

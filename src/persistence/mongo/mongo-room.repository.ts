@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummary, UNREAD_CAP } from '../models';
+import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummaryPage, RoomSummaryQuery } from '../models';
 import { newObjectId } from '../object-id';
-import { DuplicateKeyError, MessageRepository, RoomRepository } from '../ports';
+import { DuplicateKeyError, RoomRepository } from '../ports';
 import { toRoom } from './mongo-mappers';
 import { containsRegex, isDuplicateKey } from './mongo-queries';
+import { summarize, SummaryModels, summaryPagePipeline } from './mongo-room-summaries';
 import { MembershipDoc } from './schemas/membership.schema';
 import { MessageDoc } from './schemas/message.schema';
 import { RoomDoc } from './schemas/room.schema';
+import { UserDoc } from './schemas/user.schema';
 
 @Injectable()
 export class MongoRoomRepository extends RoomRepository {
   constructor(
     @InjectModel(RoomDoc.name) private readonly rooms: Model<RoomDoc>,
     @InjectModel(MembershipDoc.name) private readonly memberships: Model<MembershipDoc>,
-    @InjectModel(MessageDoc.name) private readonly messageDocs: Model<MessageDoc>,
-    private readonly messages: MessageRepository,
+    @InjectModel(MessageDoc.name) private readonly messages: Model<MessageDoc>,
+    @InjectModel(UserDoc.name) private readonly users: Model<UserDoc>,
   ) {
     super();
   }
@@ -74,21 +76,14 @@ export class MongoRoomRepository extends RoomRepository {
     return doc ? (await this.withMembers([doc]))[0] : null;
   }
 
-  async findForUser(userId: string): Promise<Room[]> {
-    const ids = await this.memberships.distinct('roomId', { userId });
-    const docs = await this.rooms.find({ _id: { $in: ids } }).sort({ createdAt: 1, _id: 1 }).lean<RoomDoc[]>();
-    return this.withMembers(docs);
+  async roomIdsForUser(userId: string): Promise<string[]> {
+    return this.memberships.distinct('roomId', { userId });
   }
 
-  async summariesForUser(userId: string): Promise<RoomSummary[]> {
-    const rooms = await this.findForUser(userId);
-    const mine = await this.memberships.find({ userId }).lean<MembershipDoc[]>();
-    const lastRead = new Map(mine.map((m) => [m.roomId, m.lastReadSeq]));
-    return Promise.all(rooms.map(async (room) => {
-      const [last] = (await this.messages.history(room.id, { limit: 1 })).messages;
-      const unreadCount = await this.messageDocs.countDocuments({ roomId: room.id, seq: { $gt: lastRead.get(room.id) ?? 0 }, senderId: { $ne: userId } }, { limit: UNREAD_CAP });
-      return { ...room, lastMessage: last ?? null, unreadCount };
-    }));
+  async summariesForUser(userId: string, q: RoomSummaryQuery): Promise<RoomSummaryPage> {
+    const rows = await this.memberships.aggregate(summaryPagePipeline(userId, q));
+    const models: SummaryModels = { rooms: this.rooms, memberships: this.memberships, messages: this.messages, users: this.users };
+    return { rooms: await summarize(models, userId, rows.slice(0, q.limit)), hasMore: rows.length > q.limit };
   }
 
   private async withMembers(docs: RoomDoc[]): Promise<Room[]> {

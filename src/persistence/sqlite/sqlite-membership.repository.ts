@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Member, MemberRole, ReadMarkerMove, ReadReceipt, RoomReadState } from '../models';
+import { Member, MemberPage, MemberQuery, MemberRole, ReadMarkerMove, ReadReceipt, RoomReadState } from '../models';
 import { MembershipRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
 import { READ_STATES_SQL, ReadStateRow, toReadState, UNREAD_SQL } from './sqlite-read-states';
@@ -10,6 +10,8 @@ interface MemberRow {
   role: MemberRole;
   joined_at: number;
 }
+
+const toMember = (r: MemberRow): Member => ({ userId: r.user_id, username: r.username, role: r.role, joinedAt: new Date(r.joined_at) });
 
 @Injectable()
 export class SqliteMembershipRepository extends MembershipRepository {
@@ -32,7 +34,17 @@ export class SqliteMembershipRepository extends MembershipRepository {
          WHERE m.room_id = ? ORDER BY m.joined_at, u.username`,
       )
       .all(roomId) as MemberRow[];
-    return rows.map((r) => ({ userId: r.user_id, username: r.username, role: r.role, joinedAt: new Date(r.joined_at) }));
+    return rows.map(toMember);
+  }
+
+  async page(roomId: string, q: MemberQuery): Promise<MemberPage> {
+    const rows = this.conn.db
+      .prepare(
+        `SELECT m.user_id, u.username, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.room_id = ? AND (m.joined_at, m.user_id) > (?, ?) ORDER BY m.joined_at, m.user_id LIMIT ?`,
+      )
+      .all(roomId, q.after?.joinedAt ?? -1, q.after?.userId ?? '', q.limit + 1) as MemberRow[];
+    return { members: rows.slice(0, q.limit).map(toMember), hasMore: rows.length > q.limit };
   }
 
   async markRead(roomId: string, userId: string, seq: number): Promise<ReadMarkerMove | null> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummary } from '../models';
+import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummaryPage, RoomSummaryQuery } from '../models';
 import { newObjectId } from '../object-id';
 import { DuplicateKeyError, RoomRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
 import { containsPattern, ROOM_SELECT, RoomRow, toRoom } from './sqlite-mappers';
-import { SUMMARIES_SQL, SummaryRow, toSummary } from './sqlite-room-summaries';
+import { SUMMARY_PAGE_SQL, SummaryRow, toSummary } from './sqlite-room-summaries';
 
 @Injectable()
 export class SqliteRoomRepository extends RoomRepository {
@@ -48,14 +48,13 @@ export class SqliteRoomRepository extends RoomRepository {
     return row ? toRoom(row) : null;
   }
 
-  async findForUser(userId: string): Promise<Room[]> {
-    const rows = this.conn.db
-      .prepare(`${ROOM_SELECT} JOIN memberships me ON me.room_id = r.id AND me.user_id = ? ORDER BY r.created_at`)
-      .all(userId) as RoomRow[];
-    return rows.map(toRoom);
+  async roomIdsForUser(userId: string): Promise<string[]> {
+    return this.conn.db.prepare('SELECT room_id FROM memberships WHERE user_id = ?').pluck().all(userId) as string[];
   }
 
-  async summariesForUser(userId: string): Promise<RoomSummary[]> {
-    return (this.conn.db.prepare(SUMMARIES_SQL).all(userId) as SummaryRow[]).map(toSummary);
+  async summariesForUser(userId: string, q: RoomSummaryQuery): Promise<RoomSummaryPage> {
+    const cursor = { at: q.after?.activeAt ?? Number.MAX_SAFE_INTEGER, roomId: q.after?.roomId ?? '' };
+    const rows = this.conn.db.prepare(SUMMARY_PAGE_SQL).all({ userId, ...cursor, limit: q.limit + 1 }) as SummaryRow[];
+    return { rooms: rows.slice(0, q.limit).map(toSummary), hasMore: rows.length > q.limit };
   }
 }

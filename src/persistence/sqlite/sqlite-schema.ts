@@ -66,4 +66,16 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (blocker_id, blocked_id)
   );
   `,
+  // Bounded room lists (issue 12): members are paged in join order, and a user's rooms are ordered
+  // by their last message's time, kept on the room by a trigger so the ordering reads no messages,
+  // and by when the user joined, which memberships_by_user now covers (no membership row reads).
+  `
+  CREATE INDEX memberships_by_join ON memberships (room_id, joined_at, user_id);
+  DROP INDEX memberships_by_user;
+  CREATE INDEX memberships_by_user ON memberships (user_id, room_id, joined_at);
+  ALTER TABLE rooms ADD COLUMN last_message_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE rooms SET last_message_at = coalesce((SELECT m.created_at FROM messages m WHERE m.room_id = rooms.id ORDER BY m.seq DESC LIMIT 1), 0);
+  CREATE TRIGGER rooms_last_message_at AFTER INSERT ON messages
+  BEGIN UPDATE rooms SET last_message_at = NEW.created_at WHERE id = NEW.room_id AND last_message_at < NEW.created_at; END;
+  `,
 ];

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { trim } from '../../common/dto/transforms';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
@@ -14,9 +14,15 @@ export class RoomDto {
   @ApiProperty() createdAt: Date;
 }
 
-export class RoomSummaryDto extends RoomDto {
+/** A room in my list: a DM keeps its 2 memberIds, a channel has memberCount only (GET /channels/:id/members pages them). */
+export class RoomSummaryDto extends OmitType(RoomDto, ['memberIds'] as const) {
+  @ApiPropertyOptional({ type: [String], description: 'direct rooms only: both members' }) memberIds?: string[];
+  @ApiProperty() memberCount: number;
+  @ApiProperty({ description: 'the last message\'s time, or when I joined if later: the list is ordered by it, newest first' }) lastActivityAt: Date;
   @ApiPropertyOptional({ type: MessageDto, nullable: true }) lastMessage: MessageDto | null;
-  @ApiProperty() unreadCount: number;
+  @ApiProperty({ description: 'others\' messages past my read marker, counted up to 1000' }) unreadCount: number;
+  @ApiProperty({ description: 'the room\'s highest saved seq' }) lastSeq: number;
+  @ApiProperty() lastReadSeq: number;
 }
 
 /** Payload of joinRoom / leaveRoom. */

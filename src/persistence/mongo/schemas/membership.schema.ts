@@ -12,3 +12,4 @@ export class MembershipDoc {
 export const MembershipSchema = SchemaFactory.createForClass(MembershipDoc);
 MembershipSchema.index({ roomId: 1, userId: 1 }, { unique: true, name: 'member_unique' });
 MembershipSchema.index({ userId: 1, roomId: 1 }, { name: 'rooms_of_user' });
+MembershipSchema.index({ roomId: 1, joinedAt: 1, userId: 1 }, { name: 'members_by_join' });

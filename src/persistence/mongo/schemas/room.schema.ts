@@ -16,6 +16,8 @@ export class RoomDoc {
   /** "a:b" with sorted user ids: the one direct room of two users. */
   @Prop({ type: String }) directKey?: string;
   @Prop({ required: true }) createdAt: Date;
+  /** The newest saved message's createdAt: orders a user's room list without reading messages. */
+  @Prop({ type: Date }) lastMessageAt?: Date;
 }
 
 export const RoomSchema = SchemaFactory.createForClass(RoomDoc);

@@ -21,10 +21,10 @@ describe('Mongo schemas', () => {
     ]);
   });
 
-  it('index users, rooms and memberships for uniqueness and look-ups both ways', () => {
+  it('index users, rooms and memberships for uniqueness, look-ups both ways and member pages', () => {
     expect(UserSchema.indexes().map(([keys, o]) => [keys, o.unique])).toEqual([[{ usernameKey: 1 }, true], [{ email: 1 }, true]]);
     expect(RoomSchema.indexes().map(([keys]) => keys)).toEqual([{ directKey: 1 }, { nameKey: 1 }, { kind: 1, isPrivate: 1, _id: 1 }]);
-    expect(MembershipSchema.indexes().map(([keys, o]) => [keys, o.unique ?? false])).toEqual([[{ roomId: 1, userId: 1 }, true], [{ userId: 1, roomId: 1 }, false]]);
+    expect(MembershipSchema.indexes().map(([keys, o]) => [keys, o.unique ?? false])).toEqual([[{ roomId: 1, userId: 1 }, true], [{ userId: 1, roomId: 1 }, false], [{ roomId: 1, joinedAt: 1, userId: 1 }, false]]);
   });
 
   it('refuses incomplete or out-of-range documents', () => {

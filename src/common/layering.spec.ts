@@ -20,8 +20,8 @@ describe('layering', () => {
     expect(upward).toEqual([]);
   });
 
-  it('only the root modules (config, persistence) are @Global', () => {
+  it('only the root modules (config, persistence, cluster) are @Global', () => {
     const global = sources(SRC).filter((file) => /@Global\(\)/.test(readFileSync(file, 'utf8'))).map((file) => relative(SRC, file));
-    expect(global.sort()).toEqual(['config/config.module.ts', 'persistence/persistence.module.ts']);
+    expect(global.sort()).toEqual(['cluster/cluster.module.ts', 'config/config.module.ts', 'persistence/persistence.module.ts']);
   });
 });

@@ -1,5 +1,6 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { RateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 import { ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
@@ -17,8 +18,9 @@ export class TypingGateway {
     private readonly access: RoomAccess,
     private readonly typing: TypingService,
     config: AppConfig,
+    limits: RateLimits,
   ) {
-    this.limit = KeyedRateLimit.inMemory({ name: 'typing', points: config.typingSignalsPer10s, windowSec: 10, what: 'typing signals' });
+    this.limit = limits.create({ name: 'typing', points: config.typingSignalsPer10s, windowSec: 10, what: 'typing signals' });
   }
 
   @SubscribeMessage('typing')

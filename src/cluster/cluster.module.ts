@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { rateLimitsBinding } from './rate-limits.bindings';
+import { opsBindings } from './ops.bindings';
 import { RedisClients } from './redis-clients';
 
 /**
@@ -14,7 +14,7 @@ import { RedisClients } from './redis-clients';
 export class ClusterModule {
   static forRoot(config: AppConfig): DynamicModule {
     const cluster = Boolean(config.redisUrl);
-    const providers: Provider[] = [...(cluster ? [RedisClients] : []), rateLimitsBinding(cluster)];
+    const providers: Provider[] = [...(cluster ? [RedisClients] : []), ...opsBindings(cluster)];
     return { module: ClusterModule, providers, exports: providers };
   }
 }

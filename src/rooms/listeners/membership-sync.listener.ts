@@ -10,7 +10,13 @@ export interface MembershipWatch {
   close(): void;
 }
 
-/** Applies membership changes to sockets and presence, and tells connecting sockets about them. */
+/**
+ * Applies membership changes to this node's sockets and to presence, and tells connecting
+ * sockets about them. In cluster mode every node runs this for every change (ClusterRelay
+ * re-raises it), so each socket moves once, on its own node, in the same step that flags
+ * the connects in progress there. Presence is told on every node too: cheap idempotent
+ * updates, whose last one is the latest change's on every node.
+ */
 @Injectable()
 export class MembershipSync {
   private readonly logger = new Logger(MembershipSync.name);

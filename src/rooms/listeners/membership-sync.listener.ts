@@ -14,8 +14,8 @@ export interface MembershipWatch {
  * Applies membership changes to this node's sockets and to presence, and tells connecting
  * sockets about them. In cluster mode every node runs this for every change (ClusterRelay
  * re-raises it), so each socket moves once, on its own node, in the same step that flags
- * the connects in progress there. Presence is told on every node too: cheap idempotent
- * updates, whose last one is the latest change's on every node.
+ * the connects in progress there. Presence is told on every node too: idempotent updates
+ * that every node applies in the same order, so the last to land is the latest change's.
  */
 @Injectable()
 export class MembershipSync {

@@ -51,6 +51,22 @@ describeCluster('Cluster mode: membership, blocks and rate limits agree across n
     expect(bobLog.filter(([event, p]) => p?.channelId === channelId && event !== 'channelMemberLeft')).toEqual([]);
   });
 
+  it('admits a member added on A on node B as soon as A answered: her socket there hears the room, her checks pass', async () => {
+    const [a, b] = cluster.nodes;
+    const [alice, carol] = await Promise.all(['alice', 'carol'].map((n) => registerUser(a.url, n)));
+    const created = await http(a.url, 'POST', '/channels', { token: alice.token, body: { name: `ops-${process.pid}-join`, memberIds: [] } });
+    const channelId = created.body.id;
+    const [aliceOnA, carolOnB] = await Promise.all([open(a.url, alice), open(b.url, carol)]);
+    // Caches the channel on B without carol: the invite must drop it there.
+    expect(await ack(carolOnB, 'typing', { roomId: channelId, isTyping: false })).toMatchObject({ success: false, error: { code: 'ROOM.NOT_MEMBER' } });
+
+    expect((await http(a.url, 'POST', `/channels/${channelId}/invite`, { token: alice.token, body: { userId: carol.user.id } })).status).toBe(200);
+    expect(await ack(carolOnB, 'typing', { roomId: channelId, isTyping: false })).toEqual({ success: true });
+    const heard = next(carolOnB, 'NEW_MESSAGE_RECEIVED', (m) => m.tempId === 'j1');
+    expect(await ack(aliceOnA, 'NEW_MESSAGE', { channelId, body: 'welcome', tempId: 'j1' })).toMatchObject({ success: true });
+    expect(await heard).toMatchObject({ channelId, body: 'welcome' });
+  });
+
   it('blocks on B at once after a block answered on A', async () => {
     const [a, b] = cluster.nodes;
     const [alice, bob] = await Promise.all([registerUser(a.url, 'alice'), registerUser(a.url, 'bob')]);

@@ -23,7 +23,7 @@ describe('Start-up failures (e2e, built server process)', () => {
     expect(sut.code).toBe(1);
     expect(sut.lines.sort()).toEqual([
       'Invalid environment variable JWT_EXPIRES_IN: expected a token lifetime of at least 1 second: a number of seconds or a duration such as 15m, 1h, 7d, got "abc"',
-      'Invalid environment variable JWT_SECRET: expected a secret of at least 16 characters (required when NODE_ENV=production), got 7 characters (value not shown)',
+      'Invalid environment variable JWT_SECRET: expected a secret of at least 16 characters (required when NODE_ENV=production or REDIS_URL is set), got 7 characters (value not shown)',
       'Invalid environment variable PORT: expected an integer from 0 to 65535, got "abc"',
     ]);
     expect(sut.output).not.toContain('hunter2');

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Request } from 'express';
 import { addressKey } from '../common/http/client-address';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { RateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 
 /** Slows sign-up floods: AUTH_RATE_LIMIT_PER_MIN registrations per client address (logins: LoginThrottle). */
@@ -9,8 +10,8 @@ import { AppConfig } from '../config/app-config';
 export class AuthThrottleGuard implements CanActivate {
   private readonly limit: KeyedRateLimit;
 
-  constructor(config: AppConfig) {
-    this.limit = KeyedRateLimit.inMemory({ name: 'register', points: config.authRateLimitPerMin, windowSec: 60, what: 'registrations' });
+  constructor(config: AppConfig, limits: RateLimits) {
+    this.limit = limits.create({ name: 'register', points: config.authRateLimitPerMin, windowSec: 60, what: 'registrations' });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

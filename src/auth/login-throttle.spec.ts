@@ -1,4 +1,5 @@
 import { AppError } from '../common/errors/app-error';
+import { MemoryRateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 import { LoginThrottle } from './login-throttle';
 
@@ -12,7 +13,7 @@ describe(LoginThrottle.name, () => {
   const config = Object.assign(new AppConfig(), { loginFailsPerUserIp: 2, loginFailsPerIpPerDay: 5 });
   let sut: LoginThrottle;
   beforeEach(() => {
-    sut = new LoginThrottle(config);
+    sut = new LoginThrottle(config, new MemoryRateLimits());
   });
 
   it('refuses a username at an address after its consecutive failures, for about an hour', async () => {

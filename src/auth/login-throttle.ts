@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../common/errors/app-error';
+import { RateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 
 const DAY_SEC = 24 * 60 * 60;
@@ -14,12 +15,12 @@ const PAIR_BLOCK_SEC = 60 * 60;
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly byPair: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly byPair: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
 
-  constructor(config: AppConfig) {
-    this.byPair = new RateLimiterMemory({ keyPrefix: 'login-fail-pair', points: config.loginFailsPerUserIp, duration: DAY_SEC });
-    this.byAddress = new RateLimiterMemory({ keyPrefix: 'login-fail-ip', points: config.loginFailsPerIpPerDay, duration: DAY_SEC });
+  constructor(config: AppConfig, limits: RateLimits) {
+    this.byPair = limits.counter({ keyPrefix: 'login-fail-pair', points: config.loginFailsPerUserIp, duration: DAY_SEC });
+    this.byAddress = limits.counter({ keyPrefix: 'login-fail-ip', points: config.loginFailsPerIpPerDay, duration: DAY_SEC });
   }
 
   /** Throws RATE.LIMITED (retryAfterMs) when either count is spent; checked before the password, which costs scrypt. */

@@ -1,5 +1,7 @@
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { BlockRepository, UserRepository } from '../persistence/ports';
 import { BlockList } from './block-list.service';
+import { BlockListChangedEvent } from './events/block-list-changed.event';
 
 describe(BlockList.name, () => {
   let reads: Array<(ids: string[]) => void>;
@@ -9,7 +11,9 @@ describe(BlockList.name, () => {
     reads = [];
     const blocks = { blockedBy: () => new Promise<string[]>((resolve) => reads.push(resolve)), block: async () => true, unblock: async () => true };
     const users = { findById: async (id: string) => ({ id }) };
-    sut = new BlockList(blocks as unknown as BlockRepository, users as unknown as UserRepository);
+    // The event bus as Nest wires it: BlockList hears its own BlockListChangedEvent.
+    const events = { emitAsync: async (_name: string, event: BlockListChangedEvent) => [sut.forget(event)] };
+    sut = new BlockList(blocks as unknown as BlockRepository, users as unknown as UserRepository, events as unknown as EventEmitter2);
   });
 
   it('answers from the cached set once loaded: one read for many checks', async () => {
@@ -45,7 +49,7 @@ describe(BlockList.name, () => {
 
   it('refuses blocking yourself or an unknown user', async () => {
     await expect(sut.block('bob', 'bob')).rejects.toMatchObject({ code: 'VALIDATION.FAILED' });
-    const none = new BlockList({} as BlockRepository, { findById: async () => null } as unknown as UserRepository);
+    const none = new BlockList({} as BlockRepository, { findById: async () => null } as unknown as UserRepository, {} as EventEmitter2);
     await expect(none.block('bob', 'ghost')).rejects.toMatchObject({ code: 'USER.NOT_FOUND' });
   });
 });

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { LRUCache } from 'lru-cache';
 import { AppError, storeUnavailable } from '../common/errors/app-error';
 import { BlockRepository, UserRepository } from '../persistence/ports';
+import { BlockListChangedEvent } from './events/block-list-changed.event';
 
 const MAX_CACHED_USERS = 100_000;
 
 /**
  * Who has blocked whom, with each blocker's list cached as a set: the send path asks on every
  * DM message, so a warm check costs no I/O. Every block and unblock goes through here and
- * drops the blocker's entry, so a check never answers from a list older than the store's.
+ * drops the blocker's entry on every node (BlockListChangedEvent) before it answers, so a
+ * check never answers from a list older than the store's.
  */
 @Injectable()
 export class BlockList {
@@ -18,16 +21,17 @@ export class BlockList {
   constructor(
     private readonly blocks: BlockRepository,
     private readonly users: UserRepository,
+    private readonly events: EventEmitter2,
   ) {}
 
   async block(blockerId: string, blockedId: string): Promise<void> {
     await this.assertOther(blockerId, blockedId);
-    await this.blocks.block(blockerId, blockedId).finally(() => this.forget(blockerId));
+    await this.blocks.block(blockerId, blockedId).finally(() => this.announce(blockerId));
   }
 
   async unblock(blockerId: string, blockedId: string): Promise<void> {
     await this.assertOther(blockerId, blockedId);
-    await this.blocks.unblock(blockerId, blockedId).finally(() => this.forget(blockerId));
+    await this.blocks.unblock(blockerId, blockedId).finally(() => this.announce(blockerId));
   }
 
   list(blockerId: string): Promise<string[]> {
@@ -51,7 +55,13 @@ export class BlockList {
     return loaded;
   }
 
-  private forget(blockerId: string): void {
+  // Settles once cluster mode has told the other nodes (ClusterRelay), as MembershipChanges.announce.
+  private announce(blockerId: string): Promise<unknown> {
+    return this.events.emitAsync(BlockListChangedEvent.eventName, new BlockListChangedEvent(blockerId));
+  }
+
+  @OnEvent(BlockListChangedEvent.eventName)
+  forget({ blockerId }: BlockListChangedEvent): void {
     this.changes++;
     this.cache.delete(blockerId);
   }

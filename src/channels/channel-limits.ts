@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { validationFailed } from '../common/errors/validation';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { RateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 
 /** Per-user limits on channel creation (CHANNEL_CREATE_PER_MIN) and invites (INVITES_PER_MIN). */
@@ -9,9 +10,9 @@ export class ChannelLimits {
   private readonly creations: KeyedRateLimit;
   private readonly invites: KeyedRateLimit;
 
-  constructor(private readonly config: AppConfig) {
-    this.creations = KeyedRateLimit.inMemory({ name: 'channel-create', points: config.channelCreatePerMin, windowSec: 60, what: 'channel creations' });
-    this.invites = KeyedRateLimit.inMemory({ name: 'channel-invite', points: config.invitesPerMin, windowSec: 60, what: 'invitations' });
+  constructor(private readonly config: AppConfig, limits: RateLimits) {
+    this.creations = limits.create({ name: 'channel-create', points: config.channelCreatePerMin, windowSec: 60, what: 'channel creations' });
+    this.invites = limits.create({ name: 'channel-invite', points: config.invitesPerMin, windowSec: 60, what: 'invitations' });
   }
 
   /** VALIDATION.FAILED past MAX_CHANNEL_MEMBERS_PER_CALL (checked first: a refused call is not counted), then RATE.LIMITED. */

@@ -40,7 +40,7 @@ export class ChannelsService {
       if (err instanceof DuplicateKeyError) throw new AppError('CHANNEL.NAME_TAKEN', `a public channel named "${dto.name}" exists`);
       throw err;
     }
-    this.changes.announce(channel.id, channel.memberIds, 'joined');
+    await this.changes.announce(channel.id, channel.memberIds, 'joined');
     this.realtime.to({ userIds: channel.memberIds }).emit('channelCreated', channel);
     return channel;
   }
@@ -90,12 +90,12 @@ export class ChannelsService {
     if (!(await this.memberships.remove(channelId, me.id))) return;
     // Announced before unsubscribing, so the leaver's other tabs hear it too.
     this.realtime.to({ roomIds: [channelId], userIds: [me.id] }).emit('channelMemberLeft', { channelId, userId: me.id });
-    this.changes.announce(channelId, [me.id], 'left');
+    await this.changes.announce(channelId, [me.id], 'left');
   }
 
   private async addMember(channelId: string, user: UserSummary, invitedBy?: UserSummary): Promise<Room> {
     if (!(await this.memberships.add(channelId, user.id, 'member'))) return this.access.find(channelId);
-    this.changes.announce(channelId, [user.id], 'joined');
+    await this.changes.announce(channelId, [user.id], 'joined');
     const channel = await this.access.find(channelId);
     this.realtime.to({ roomIds: [channelId] }).emit('channelMemberJoined', { channelId, user, ...(invitedBy && { invitedBy }) });
     return channel;

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { ClusterBindings } from './cluster-bindings';
+import { opsBindings } from './ops.bindings';
 import { presenceBindings } from './presence/presence.bindings';
 import { RedisClients } from './redis-clients';
 
@@ -16,6 +17,7 @@ export class ClusterModule {
   static forRoot(config: AppConfig): DynamicModule {
     const bindings: ClusterBindings[] = [
       presenceBindings(config),
+      opsBindings(config),
     ];
     const redis = config.redisUrl ? [RedisClients] : [];
     return {

@@ -1,4 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { MemoryRateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
@@ -27,7 +28,7 @@ describe(MessagePipeline.name, () => {
     stored = jest.fn().mockResolvedValue(null);
     const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
     const access = { assertMaySend: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
-    sut = new MessagePipeline(config, access, new SequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config),
+    sut = new MessagePipeline(config, access, new SequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config, new MemoryRateLimits()),
       queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2);
   });
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { RateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 
 /**
@@ -10,13 +11,13 @@ import { AppConfig } from '../config/app-config';
 export class RateLimiter {
   private readonly limit: KeyedRateLimit;
 
-  constructor(config: AppConfig) {
-    this.limit = RateLimiter.perUser(config, 'messages', 'messages');
+  constructor(config: AppConfig, limits: RateLimits) {
+    this.limit = RateLimiter.perUser(config, limits, 'messages', 'messages');
   }
 
   /** RATE_LIMIT_BURST actions per window of RATE_LIMIT_BURST / RATE_LIMIT_PER_SEC seconds, per user. */
-  static perUser(config: AppConfig, name: string, what: string): KeyedRateLimit {
-    return KeyedRateLimit.perSecond({ name, perSec: config.rateLimitPerSec, burst: config.rateLimitBurst, what });
+  static perUser(config: AppConfig, limits: RateLimits, name: string, what: string): KeyedRateLimit {
+    return limits.perSecond({ name, perSec: config.rateLimitPerSec, burst: config.rateLimitBurst, what });
   }
 
   /** Rejects with RATE.LIMITED (retryAfterMs) when the user is over the limit. */

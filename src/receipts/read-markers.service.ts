@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors/app-error';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { RateLimits } from '../common/rate-limit/rate-limits';
 import { RateLimiter } from '../messages/rate-limiter.service';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { userChannel } from '../common/ws/server-events';
@@ -22,8 +23,9 @@ export class ReadMarkers {
     private readonly sequence: SequenceService,
     private readonly memberships: MembershipRepository,
     private readonly realtime: RealtimeService,
+    limits: RateLimits,
   ) {
-    this.limit = RateLimiter.perUser(config, 'mark-read', 'read markers');
+    this.limit = RateLimiter.perUser(config, limits, 'mark-read', 'read markers');
   }
 
   /**

@@ -21,7 +21,7 @@ export class RoomsService {
     if (!(await this.users.findById(otherId))) throw new AppError('USER.NOT_FOUND', `no user ${otherId}`);
     await this.blocks.assertNotBlockedBy(me, [otherId]);
     const room = await this.rooms.findOrCreateDirect(me, otherId);
-    this.changes.announce(room.id, room.memberIds, 'joined');
+    await this.changes.announce(room.id, room.memberIds, 'joined');
     return room;
   }
 

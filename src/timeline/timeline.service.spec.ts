@@ -1,3 +1,4 @@
+import { MemoryRateLimits } from '../common/rate-limit/rate-limits';
 import { SequenceService } from '../messages/sequence.service';
 import { UnsavedMessages } from '../messages/unsaved-messages';
 import { MessageRepository } from '../persistence/ports';
@@ -11,6 +12,7 @@ describe(TimelineService.name, () => {
     { stream } as unknown as MessageRepository,
     { last: () => undefined } as unknown as SequenceService,
     new UnsavedMessages(),
+    new MemoryRateLimits(),
   );
   const rooms = (n: number) => Array.from({ length: n }, (_, i) => ({ roomId: `r${i}`, afterSeq: 0 }));
 

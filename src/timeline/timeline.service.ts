@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorBody } from '../common/errors/app-error';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { RateLimits } from '../common/rate-limit/rate-limits';
 import { SequenceService } from '../messages/sequence.service';
 import { UnsavedMessages } from '../messages/unsaved-messages';
 import { MessageRepository } from '../persistence/ports';
@@ -17,15 +18,18 @@ export const SYNC_MAX_MESSAGES = 5000;
 /** Catch-up (DESIGN.md 10): what a client missed in each of its rooms, in one call. */
 @Injectable()
 export class TimelineService {
-  // Generous: a client syncs on reconnect and after a gap, not per message.
-  private readonly limit = KeyedRateLimit.inMemory({ name: 'sync', points: 100, windowSec: 10, what: 'sync calls' });
+  private readonly limit: KeyedRateLimit;
 
   constructor(
     private readonly access: RoomAccess,
     private readonly messages: MessageRepository,
     private readonly sequences: SequenceService,
     private readonly unsaved: UnsavedMessages,
-  ) {}
+    limits: RateLimits,
+  ) {
+    // Generous: a client syncs on reconnect and after a gap, not per message.
+    this.limit = limits.create({ name: 'sync', points: 100, windowSec: 10, what: 'sync calls' });
+  }
 
   async sync(userId: string, { rooms, limit }: SyncDto): Promise<RoomSync[]> {
     await this.limit.take(userId);

@@ -1,5 +1,6 @@
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
+import { RateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 import { ChatServer, ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
@@ -19,8 +20,9 @@ export class TypingGateway implements OnGatewayInit {
     private readonly typing: TypingService,
     private readonly relay: TypingRelay,
     config: AppConfig,
+    limits: RateLimits,
   ) {
-    this.limit = KeyedRateLimit.inMemory({ name: 'typing', points: config.typingSignalsPer10s, windowSec: 10, what: 'typing signals' });
+    this.limit = limits.create({ name: 'typing', points: config.typingSignalsPer10s, windowSec: 10, what: 'typing signals' });
   }
 
   afterInit(server: ChatServer): void {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { AppError, ErrorBody } from '../errors/app-error';
 import { KeyedRateLimit } from './keyed-rate-limit';
+import { RateLimits } from './rate-limits';
 
 /**
  * One budget per user for everything a client asks of the server: every socket event (unknown
@@ -14,8 +15,8 @@ import { KeyedRateLimit } from './keyed-rate-limit';
 export class EventBudget {
   private readonly limit: KeyedRateLimit;
 
-  constructor(config: AppConfig) {
-    this.limit = KeyedRateLimit.perSecond({ name: 'event-budget', perSec: config.eventBudgetPerSec, burst: config.eventBudgetBurst, what: 'requests' });
+  constructor(config: AppConfig, limits: RateLimits) {
+    this.limit = limits.perSecond({ name: 'event-budget', perSec: config.eventBudgetPerSec, burst: config.eventBudgetBurst, what: 'requests' });
   }
 
   /** Counts one request of `key`; rejects with RATE.LIMITED (retryAfterMs) once over budget. */

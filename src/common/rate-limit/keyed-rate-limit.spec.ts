@@ -1,9 +1,10 @@
 import { AppError } from '../errors/app-error';
 import { KeyedRateLimit } from './keyed-rate-limit';
+import { MemoryRateLimits } from './rate-limits';
 
 describe(KeyedRateLimit.name, () => {
   it('allows `points` actions per key and window, then refuses with RATE.LIMITED and retryAfterMs', async () => {
-    const sut = KeyedRateLimit.inMemory({ name: 'spec', points: 2, windowSec: 60, what: 'channel creations' });
+    const sut = new MemoryRateLimits().create({ name: 'spec', points: 2, windowSec: 60, what: 'channel creations' });
     await sut.take('alice');
     await sut.take('alice');
     const refusal = await sut.take('alice').then(

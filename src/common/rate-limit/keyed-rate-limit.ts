@@ -1,4 +1,4 @@
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors/app-error';
 
 export interface RateLimitOptions {
@@ -12,23 +12,14 @@ export interface RateLimitOptions {
 }
 
 /**
- * A per-key limit on rate-limiter-flexible. In memory for one node; cluster mode hands the
- * same class a Redis limiter, so callers never learn which one they have.
+ * A per-key limit on rate-limiter-flexible, made by RateLimits: in memory on one node, in
+ * Redis in cluster mode; callers never learn which one they have.
  */
 export class KeyedRateLimit {
   constructor(
     private readonly limiter: RateLimiterAbstract,
     private readonly what: string,
   ) {}
-
-  static inMemory({ name, points, windowSec, what }: RateLimitOptions): KeyedRateLimit {
-    return new KeyedRateLimit(new RateLimiterMemory({ keyPrefix: name, points, duration: windowSec }), what);
-  }
-
-  /** `burst` actions per window of burst / perSec seconds: the average rate and the burst of a token bucket, in a fixed window. */
-  static perSecond({ name, perSec, burst, what }: { name: string; perSec: number; burst: number; what: string }): KeyedRateLimit {
-    return KeyedRateLimit.inMemory({ name, points: burst, windowSec: Math.max(1, Math.round(burst / perSec)), what });
-  }
 
   /** Counts one action of `key`, or rejects with RATE.LIMITED and the wait until the window frees one. */
   async take(key: string): Promise<void> {

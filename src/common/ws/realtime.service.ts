@@ -39,13 +39,17 @@ export class RealtimeService {
     return [...this.io.sockets.sockets.values()];
   }
 
-  /** Subscribes (or unsubscribes) every socket of a user, on every node, to a room. */
+  /**
+   * Subscribes (or unsubscribes) every socket of a user connected to this node to a room. Each
+   * node applies a membership change to its own sockets (cluster mode re-raises the change on
+   * every node), so a socket is moved once, in the same step that flags connecting sockets.
+   */
   subscribe(userIds: string[], roomId: string): void {
-    this.io.in(userIds.map(userChannel)).socketsJoin(roomChannel(roomId));
+    this.io.local.in(userIds.map(userChannel)).socketsJoin(roomChannel(roomId));
   }
 
   unsubscribe(userIds: string[], roomId: string): void {
-    this.io.in(userIds.map(userChannel)).socketsLeave(roomChannel(roomId));
+    this.io.local.in(userIds.map(userChannel)).socketsLeave(roomChannel(roomId));
   }
 
   /** Closes every connection with more than `limit.packets` packets or about `limit.bytes` bytes waiting to be sent; returns how many. */

@@ -10,7 +10,13 @@ export interface MembershipWatch {
   close(): void;
 }
 
-/** Applies membership changes to sockets and presence, and tells connecting sockets about them. */
+/**
+ * Applies membership changes to this node's sockets and to presence, and tells connecting
+ * sockets about them. In cluster mode every node runs this for every change (ClusterRelay
+ * re-raises it), so each socket moves once, on its own node, in the same step that flags
+ * the connects in progress there. Presence is shared (Redis in cluster mode), so only the
+ * node that made the change tells it.
+ */
 @Injectable()
 export class MembershipSync {
   private readonly logger = new Logger(MembershipSync.name);
@@ -22,10 +28,11 @@ export class MembershipSync {
   ) {}
 
   @OnEvent(MembershipChangedEvent.eventName)
-  apply({ roomId, userId, kind }: MembershipChangedEvent): void {
+  apply({ roomId, userId, kind, remote }: MembershipChangedEvent): void {
     this.watches.get(userId)?.forEach((watch) => (watch.changed = true));
     if (kind === 'joined') this.realtime.subscribe([userId], roomId);
     else this.realtime.unsubscribe([userId], roomId);
+    if (remote) return;
     const presence = kind === 'joined' ? this.presence.joinRoom(userId, roomId) : this.presence.leaveRoom(userId, roomId);
     presence.catch((err: Error) => this.logger.error(`presence of ${userId} in ${roomId} not updated: ${err.message}`));
   }

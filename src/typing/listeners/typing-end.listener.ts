@@ -21,7 +21,8 @@ export class TypingEndListener {
   }
 
   @OnEvent(MembershipChangedEvent.eventName)
-  membershipChanged({ roomId, userId, kind }: MembershipChangedEvent): void {
-    if (kind === 'left') this.typing.stop(roomId, userId);
+  membershipChanged({ roomId, userId, kind, remote }: MembershipChangedEvent): void {
+    // The deciding node's stop reaches every node's mirror (ClusterTypingRelay).
+    if (kind === 'left' && !remote) this.typing.stop(roomId, userId);
   }
 }

@@ -1,6 +1,7 @@
 import { openDirect, registerUser } from './support/http';
 import { tempDbPath } from './support/harness';
 import { spawnServer } from './support/server-process';
+import { holdWriteLock } from './support/sqlite-lock';
 import { Client, connect } from './support/sockets';
 
 const SOCKETS = 4;
@@ -49,7 +50,10 @@ describe('SIGTERM answers every send (e2e, built server process)', () => {
     let answered = 0;
     const signalAt = 300;
     try {
-      await Promise.all(sockets.map((s) => pump(s, roomId, tally, () => ++answered === signalAt && server.child.kill('SIGTERM'))));
+      // Another process holds the write lock for a moment when the signal lands, so the stop's
+      // drain takes that long and sends keep arriving meanwhile, however fast or loaded the machine.
+      const stop = () => void holdWriteLock(env.SQLITE_PATH, 1000).then(() => server.child.kill('SIGTERM'));
+      await Promise.all(sockets.map((s) => pump(s, roomId, tally, () => ++answered === signalAt && stop())));
       const exit = await server.exited;
       const [, received, serverAnswered] = /stopped: (\d+) events with an ack received, (\d+) answered/.exec(server.output()) ?? [];
       expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);

@@ -14,6 +14,10 @@ export interface AcceptedMessage {
 const WINDOW_MS = 10 * 60_000;
 const MAX_ENTRIES = 200_000;
 
+// An entry must outlive its save (up to PERSIST_RETRY_FOR_MS) and every unsaved message (up to
+// PERSIST_BUFFER_LIMIT): an unsaved one evicted early could be accepted and broadcast again.
+export const acceptedWindowMs = (config: AppConfig): number => Math.max(WINDOW_MS, 2 * config.persistRetryForMs);
+
 /**
  * The idempotency window: (roomId, senderId, tempId) of recently accepted messages, so a
  * resend is answered with the original seq without a store read. A resend from outside the
@@ -23,14 +27,12 @@ const MAX_ENTRIES = 200_000;
 export class AcceptedMessages {
   private readonly entries: LRUCache<string, AcceptedMessage>;
 
-  // An entry must outlive its save (up to PERSIST_RETRY_FOR_MS) and every unsaved message (up to
-  // PERSIST_BUFFER_LIMIT): an unsaved one evicted early could be accepted and broadcast again.
   constructor(
     private readonly messages: MessageRepository,
     config: AppConfig,
   ) {
     const max = Math.max(MAX_ENTRIES, 2 * config.persistBufferLimit);
-    this.entries = new LRUCache({ max, ttl: Math.max(WINDOW_MS, 2 * config.persistRetryForMs) });
+    this.entries = new LRUCache({ max, ttl: acceptedWindowMs(config) });
   }
 
   static key(roomId: string, senderId: string, tempId: string): string {

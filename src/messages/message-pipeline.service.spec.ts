@@ -9,7 +9,7 @@ import { MessageDelivery, Sender } from './message-delivery';
 import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
-import { SequenceService } from './sequence.service';
+import { NodeSequenceService } from './node-sequence.service';
 
 describe(MessagePipeline.name, () => {
   const config = Object.assign(new AppConfig(), { maxMessageLength: 10, deliveryMode: 'optimistic', persistFlushMs: 5, persistBufferLimit: 1000, persistRetryForMs: 30_000, rateLimitPerSec: 100, rateLimitBurst: 100 });
@@ -27,7 +27,7 @@ describe(MessagePipeline.name, () => {
     stored = jest.fn().mockResolvedValue(null);
     const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
     const access = { assertMaySend: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
-    sut = new MessagePipeline(config, access, new SequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config),
+    sut = new MessagePipeline(config, access, new NodeSequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config),
       queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2);
   });
 

@@ -73,12 +73,19 @@ export class MessagePipeline {
     await this.rateLimiter.take(sender.id);
     const stored = input.tempId ? await this.accepted.stored(input.roomId, sender.id, tempId) : undefined;
     if (stored) return { ack: this.answerResend(kind, sender, tempId, stored) };
-    await this.sequences.prepare(input.roomId);
+    const pending = this.sequences.prepare(input.roomId, key);
+    const elsewhere = pending && (await pending);
+    if (elsewhere !== undefined) return { ack: this.answerElsewhere(kind, sender, input.roomId, tempId, elsewhere) };
     // No await from here to the broadcast: seq order is delivery order. A stop that began
     // during the awaits above has drained the buffer already: refuse rather than strand it.
-    this.assertAccepting();
-    this.queue.admit();
-    const message: NewMessage = { roomId: input.roomId, seq: this.sequences.next(input.roomId), senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
+    try {
+      this.assertAccepting();
+      this.queue.admit();
+    } catch (err) {
+      await this.sequences.withdraw(input.roomId, key);
+      throw err;
+    }
+    const message: NewMessage = { roomId: input.roomId, seq: this.sequences.next(input.roomId, key), senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
     this.accepted.add(key, { seq: message.seq, createdAt: message.createdAt });
     if (this.config.deliveryMode === 'durable') return { ack: this.saveThenDeliver(kind, sender, message, key) };
     this.delivery.broadcast(kind, message, sender);
@@ -97,6 +104,7 @@ export class MessagePipeline {
       saved = await this.queue.save(message);
     } catch (err) {
       this.accepted.forget(key);
+      await this.sequences.withdraw(message.roomId, key);
       throw err;
     }
     this.accepted.markSaved(key, saved);
@@ -105,8 +113,14 @@ export class MessagePipeline {
     return { success: true, tempId: message.tempId, _id: saved._id, seq: saved.seq };
   }
 
+  /** A tempId another node accepted (cluster mode): Confirmed again if it is saved by now. */
+  private async answerElsewhere(kind: DeliveryKind, sender: Sender, roomId: string, tempId: string, seq: number): Promise<SendAck> {
+    const stored = await this.accepted.stored(roomId, sender.id, tempId);
+    return this.answerResend(kind, sender, tempId, stored ?? { seq });
+  }
+
   /** A tempId already accepted: no second broadcast, the original seq, and Confirmed again if saved. */
-  private answerResend(kind: DeliveryKind, sender: Sender, tempId: string, prior: AcceptedMessage): SendAck {
+  private answerResend(kind: DeliveryKind, sender: Sender, tempId: string, prior: Pick<AcceptedMessage, 'seq' | 'saved'>): SendAck {
     if (prior.saved) this.delivery.resent(kind, prior.saved, sender);
     return { success: true, tempId, _id: prior.saved?._id ?? tempId, seq: prior.seq, duplicate: true };
   }

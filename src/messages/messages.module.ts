@@ -11,7 +11,6 @@ import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { MessagesController } from './messages.controller';
 import { RateLimiter } from './rate-limiter.service';
-import { SequenceService } from './sequence.service';
 import { UnsavedMessages } from './unsaved-messages';
 
 /** The one delivery pipeline, used by direct messages and channels alike. */
@@ -20,7 +19,6 @@ import { UnsavedMessages } from './unsaved-messages';
   controllers: [MessagesController],
   providers: [
     MessagePipeline,
-    SequenceService,
     AcceptedMessages,
     RateLimiter,
     MessageWriteQueue,
@@ -29,6 +27,6 @@ import { UnsavedMessages } from './unsaved-messages';
     DeliveryShutdown,
     UnsavedMessages,
   ],
-  exports: [MessagePipeline, SequenceService, UnsavedMessages],
+  exports: [MessagePipeline, UnsavedMessages],
 })
 export class MessagesModule {}

@@ -13,11 +13,12 @@ export class RoomCounters {
   ) {}
 
   async of(userId: string, rooms: Room[]): Promise<ReadyRoom[]> {
-    const states = new Map((await this.memberships.readStates(userId)).map((s) => [s.roomId, s]));
-    return rooms.map((room) => {
+    const [readStates, positions] = await Promise.all([this.memberships.readStates(userId), Promise.all(rooms.map((r) => this.sequence.last(r.id)))]);
+    const states = new Map(readStates.map((s) => [s.roomId, s]));
+    return rooms.map((room, i) => {
       const state = states.get(room.id);
-      // This process's counter may be ahead of the store (accepted, not yet saved); never behind it.
-      const lastSeq = Math.max(this.sequence.last(room.id) ?? 0, state?.lastSeq ?? 0);
+      // The counter may be ahead of the store (accepted, not yet saved); never behind it.
+      const lastSeq = Math.max(positions[i] ?? 0, state?.lastSeq ?? 0);
       return { ...room, lastSeq, lastReadSeq: state?.lastReadSeq ?? 0, unread: state?.unread ?? 0 };
     });
   }

@@ -44,7 +44,7 @@ export class TimelineService {
     // Taken before the store read: a message saved meanwhile is in both and kept once; one accepted
     // after this reaches the client live, as it is subscribed to all of its rooms. The position too,
     // so lastSeq never claims a message that accepted during the read and is in neither.
-    const position = this.sequences.last(roomId);
+    const position = await this.sequences.last(roomId);
     const unsaved = this.unsaved.after(roomId, afterSeq);
     const page = await this.messages.stream(roomId, afterSeq, limit);
     const slice = mergeStream(page, unsaved, limit);

@@ -1,0 +1,106 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { storeUnavailable } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
+import { acceptedWindowMs } from '../messages/accepted-messages';
+import { SEQ_BLOCK } from '../messages/node-sequence.service';
+import { SequenceService } from '../messages/sequence.service';
+import { MessageRepository } from '../persistence/ports';
+import { RedisClients } from './redis-clients';
+import { redisUnavailable } from './redis-unavailable';
+import { CLAIM, RESERVED } from './sequence.scripts';
+
+type ClaimReply = ['ok' | 'low' | 'dup', number] | ['reserve'] | ['seed', string];
+interface SequenceCommands {
+  chatClaimSeq(counter: string, key: string, windowMs: number, lowWater: number, token: string): Promise<ClaimReply>;
+  chatReservedSeq(counter: string, token: string, base: number, ceiling: number): Promise<number>;
+}
+
+// A claim meets "seed" or "reserve" at most once or twice in a row; more means Redis keeps losing its data.
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Cluster mode: one counter per room in Redis (see sequence.scripts.ts), so the positions of a
+ * room are consecutive across nodes, and the cross-node idempotency window beside it: one Lua
+ * script per send checks the tempId, takes the next position and records the tempId.
+ */
+@Injectable()
+export class RedisSequenceService extends SequenceService {
+  private readonly logger = new Logger(RedisSequenceService.name);
+  private readonly redis: SequenceCommands;
+  private readonly windowMs: number;
+  private readonly claimed = new Map<string, number>();
+  private readonly reservingAhead = new Set<string>();
+
+  constructor(
+    private readonly clients: RedisClients,
+    private readonly messages: MessageRepository,
+    config: AppConfig,
+  ) {
+    super();
+    clients.state.defineCommand('chatClaimSeq', { numberOfKeys: 2, lua: CLAIM });
+    clients.state.defineCommand('chatReservedSeq', { numberOfKeys: 1, lua: RESERVED });
+    this.redis = clients.state as unknown as SequenceCommands;
+    this.windowMs = acceptedWindowMs(config);
+  }
+
+  async prepare(roomId: string, key: string): Promise<number | undefined> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const reply = await this.redis.chatClaimSeq(counterKey(roomId), acceptedKey(roomId, key), this.windowMs, SEQ_BLOCK / 2, randomUUID()).catch(() => {
+        throw redisUnavailable();
+      });
+      if (reply[0] === 'dup') return reply[1];
+      if (reply[0] === 'ok' || reply[0] === 'low') {
+        this.claimed.set(key, reply[1]);
+        if (reply[0] === 'low') this.reserveAhead(roomId);
+        return undefined;
+      }
+      await this.reserve(roomId, reply[0] === 'seed' ? reply[1] : '');
+    }
+    throw redisUnavailable();
+  }
+
+  next(roomId: string, key: string): number {
+    const seq = this.claimed.get(key);
+    if (seq === undefined) throw new Error(`seq of room ${roomId} used before prepare()`);
+    this.claimed.delete(key);
+    return seq;
+  }
+
+  // The position stays a hole; the tempId is freed so a resend to any node is accepted anew.
+  async withdraw(roomId: string, key: string): Promise<void> {
+    this.claimed.delete(key);
+    await this.clients.state.del(acceptedKey(roomId, key)).catch((err: Error) => this.logger.error(`tempId stays taken in room ${roomId}: ${err.message}`));
+  }
+
+  // Unknown while Redis is away: callers then fall back to the store's highest seq.
+  async last(roomId: string): Promise<number | undefined> {
+    const last = await this.clients.state.hget(counterKey(roomId), 'last').catch(() => null);
+    return last === null ? undefined : Number(last);
+  }
+
+  /** Nothing to give back: the other nodes keep using the counter. */
+  release(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private async reserve(roomId: string, token: string): Promise<void> {
+    const ceiling = await this.messages.reserveSeq(roomId, SEQ_BLOCK).catch((err: unknown) => {
+      throw storeUnavailable(err);
+    });
+    await this.redis.chatReservedSeq(counterKey(roomId), token, ceiling - SEQ_BLOCK, ceiling).catch(() => {
+      throw redisUnavailable();
+    });
+  }
+
+  private reserveAhead(roomId: string): void {
+    if (this.reservingAhead.has(roomId)) return;
+    this.reservingAhead.add(roomId);
+    this.reserve(roomId, '')
+      .catch((err: Error) => this.logger.warn(`could not reserve positions ahead for room ${roomId}: ${err.message}`))
+      .finally(() => this.reservingAhead.delete(roomId));
+  }
+}
+
+const counterKey = (roomId: string): string => `chat:{${roomId}}:seq`;
+const acceptedKey = (roomId: string, key: string): string => `chat:{${roomId}}:accepted:${key}`;

@@ -4,10 +4,11 @@ import { MessagesModule } from '../messages/messages.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { TimelineGateway } from './timeline.gateway';
 import { TimelineService } from './timeline.service';
+import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 
 /** The room stream: catch-up with `sync`. */
 @Module({
   imports: [AuthModule, RoomsModule, MessagesModule],
-  providers: [TimelineService, TimelineGateway],
+  providers: [TimelineService, TimelineGateway, UnsavedAcrossNodes],
 })
 export class TimelineModule {}

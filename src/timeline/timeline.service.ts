@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { AppError, ErrorBody } from '../common/errors/app-error';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { SequenceService } from '../messages/sequence.service';
-import { UnsavedMessages } from '../messages/unsaved-messages';
 import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { SyncDto } from './dto/sync.dto';
 import { mergeStream, StreamSlice } from './merge-stream';
+import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 
 export type RoomSync = ({ roomId: string; lastSeq: number } & StreamSlice) | { roomId: string; error: Pick<ErrorBody, 'code' | 'message'> };
 
@@ -24,7 +24,7 @@ export class TimelineService {
     private readonly access: RoomAccess,
     private readonly messages: MessageRepository,
     private readonly sequences: SequenceService,
-    private readonly unsaved: UnsavedMessages,
+    private readonly unsaved: UnsavedAcrossNodes,
   ) {}
 
   async sync(userId: string, { rooms, limit }: SyncDto): Promise<RoomSync[]> {
@@ -45,7 +45,7 @@ export class TimelineService {
     // after this reaches the client live, as it is subscribed to all of its rooms. The position too,
     // so lastSeq never claims a message that accepted during the read and is in neither.
     const position = await this.sequences.last(roomId);
-    const unsaved = this.unsaved.after(roomId, afterSeq);
+    const unsaved = await this.unsaved.after(roomId, afterSeq, limit);
     const page = await this.messages.stream(roomId, afterSeq, limit);
     const slice = mergeStream(page, unsaved, limit);
     const lastSeq = Math.max(position ?? page.lastSeq, slice.messages.at(-1)?.rev ?? 0);

@@ -74,7 +74,9 @@ describeCluster('Cluster mode: room positions and idempotency across nodes (e2e,
     await until(() => logs.every((log) => seqsOf(log, roomId).length >= 100), 20_000);
     const counts = logs.map((l) => inversions(seqsOf(l, roomId)));
     console.info(`cross-node ordering, paced (2 senders x 50 msg/s): out-of-order arrivals per socket ${counts.join(', ')} of 100`);
-    expect(counts.reduce((x, y) => x + y, 0)).toBeLessThan(4 * 100);
+    for (const log of logs) expect(new Set(seqsOf(log, roomId)).size).toBe(100);
+    // Measured, not tuned: bounded generously, as a loaded machine delays the nodes' fan-out unevenly.
+    expect(Math.max(...counts)).toBeLessThan(50);
   }, 30_000);
 
   it('answers a resend to the other node with the original seq once saved, Confirmed again, no second broadcast', async () => {

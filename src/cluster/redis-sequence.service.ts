@@ -10,12 +10,17 @@ import { RedisClients } from './redis-clients';
 import { redisUnavailable } from './redis-unavailable';
 import { CLAIM, RESERVED } from './sequence.scripts';
 
-type ClaimReply = ['ok' | 'low' | 'dup', number] | ['reserve'] | ['seed', string];
+type ClaimReply = ['ok' | 'low', number, number] | ['dup', number] | ['reserve'] | ['seed', string];
 interface SequenceCommands {
-  chatClaimSeq(counter: string, key: string, windowMs: number, lowWater: number, token: string): Promise<ClaimReply>;
+  chatClaimSeq(counter: string, key: string, windowMs: number, lowWater: number, token: string, node: string): Promise<ClaimReply>;
   chatReservedSeq(counter: string, token: string, base: number, ceiling: number): Promise<number>;
 }
 
+/**
+ * How long a delivery waits when another node took the position before it that recently: about
+ * the time that node's broadcast needs to arrive here, so members see the two in seq order.
+ */
+export const CROSS_NODE_HOLD_MS = 5;
 // A claim meets "seed" or "reserve" at most once or twice in a row; more means Redis keeps losing its data.
 const MAX_ATTEMPTS = 4;
 
@@ -29,7 +34,8 @@ export class RedisSequenceService extends SequenceService {
   private readonly logger = new Logger(RedisSequenceService.name);
   private readonly redis: SequenceCommands;
   private readonly windowMs: number;
-  private readonly claimed = new Map<string, number>();
+  private readonly node = randomUUID();
+  private readonly claimed = new Map<string, { seq: number; holdMs: number }>();
   private readonly reservingAhead = new Set<string>();
 
   constructor(
@@ -46,12 +52,13 @@ export class RedisSequenceService extends SequenceService {
 
   async prepare(roomId: string, key: string): Promise<number | undefined> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const reply = await this.redis.chatClaimSeq(counterKey(roomId), acceptedKey(roomId, key), this.windowMs, SEQ_BLOCK / 2, randomUUID()).catch(() => {
+      const reply = await this.redis.chatClaimSeq(counterKey(roomId), acceptedKey(roomId, key), this.windowMs, SEQ_BLOCK / 2, randomUUID(), this.node).catch(() => {
         throw redisUnavailable();
       });
       if (reply[0] === 'dup') return reply[1];
       if (reply[0] === 'ok' || reply[0] === 'low') {
-        this.claimed.set(key, reply[1]);
+        const since = reply[2];
+        this.claimed.set(key, { seq: reply[1], holdMs: since < 0 ? 0 : Math.max(0, CROSS_NODE_HOLD_MS - since) });
         if (reply[0] === 'low') this.reserveAhead(roomId);
         return undefined;
       }
@@ -60,11 +67,15 @@ export class RedisSequenceService extends SequenceService {
     throw redisUnavailable();
   }
 
+  holdMs(key: string): number {
+    return this.claimed.get(key)?.holdMs ?? 0;
+  }
+
   next(roomId: string, key: string): number {
-    const seq = this.claimed.get(key);
-    if (seq === undefined) throw new Error(`seq of room ${roomId} used before prepare()`);
+    const claim = this.claimed.get(key);
+    if (claim === undefined) throw new Error(`seq of room ${roomId} used before prepare()`);
     this.claimed.delete(key);
-    return seq;
+    return claim.seq;
   }
 
   // The position stays a hole; the tempId is freed so a resend to any node is accepted anew.

@@ -8,14 +8,15 @@
 
 /**
  * One per send: the idempotency key first (an earlier message with it answers its seq), then the
- * next position, recorded under the key for the window.
- * KEYS: counter, idempotency key. ARGV: window ms, low-water mark, seeding token.
- * Answers ['ok', seq] | ['low', seq] (reserve ahead) | ['dup', seq] | ['reserve'] | ['seed', token].
+ * next position, recorded under the key for the window. With it, how many ms ago another node
+ * took the position before (-1 when this node did): a delivery may wait for that one briefly.
+ * KEYS: counter, idempotency key. ARGV: window ms, low-water mark, seeding token, node id.
+ * Answers ['ok', seq, ms] | ['low', seq, ms] (reserve ahead) | ['dup', seq] | ['reserve'] | ['seed', token].
  */
 export const CLAIM = `
 local prior = redis.call('GET', KEYS[2])
 if prior then return {'dup', tonumber(prior)} end
-local pos = redis.call('HMGET', KEYS[1], 'last', 'ceiling')
+local pos = redis.call('HMGET', KEYS[1], 'last', 'ceiling', 'by', 'at')
 if not pos[1] then
   redis.call('HSETNX', KEYS[1], 'seeding', ARGV[3])
   return {'seed', redis.call('HGET', KEYS[1], 'seeding')}
@@ -23,10 +24,14 @@ end
 local last = tonumber(pos[1]) + 1
 local ceiling = tonumber(pos[2])
 if last > ceiling then return {'reserve'} end
-redis.call('HSET', KEYS[1], 'last', last)
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local since = -1
+if pos[3] and pos[3] ~= ARGV[4] then since = now - tonumber(pos[4]) end
+redis.call('HSET', KEYS[1], 'last', last, 'by', ARGV[4], 'at', now)
 redis.call('SET', KEYS[2], last, 'PX', ARGV[1])
-if ceiling - last <= tonumber(ARGV[2]) then return {'low', last} end
-return {'ok', last}`;
+if ceiling - last <= tonumber(ARGV[2]) then return {'low', last, since} end
+return {'ok', last, since}`;
 
 /**
  * After a store reservation up to ARGV[3]: raises the ceiling of a live counter; seeds a missing

@@ -35,7 +35,7 @@ describe(MessagePipeline.name, () => {
     const ack = await sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi', tempId: 't1' });
     expect(ack).toEqual({ success: true, tempId: 't1', _id: 't1', seq: 42 });
     expect(queue.admit).toHaveBeenCalledTimes(1);
-    expect(delivery.broadcast).toHaveBeenCalledWith(DIRECT_DELIVERY, expect.objectContaining({ seq: 42, roomId: 'r', tempId: 't1' }), alice);
+    expect(delivery.broadcast).toHaveBeenCalledWith(DIRECT_DELIVERY, expect.objectContaining({ seq: 42, roomId: 'r', tempId: 't1' }), alice, undefined, 0);
     expect(events.emit).toHaveBeenCalledWith(MessageCreatedEvent.eventName, expect.objectContaining({ persisted: false }));
   });
 

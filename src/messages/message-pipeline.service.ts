@@ -85,10 +85,11 @@ export class MessagePipeline {
       await this.sequences.withdraw(input.roomId, key);
       throw err;
     }
+    const holdMs = this.sequences.holdMs(key);
     const message: NewMessage = { roomId: input.roomId, seq: this.sequences.next(input.roomId, key), senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
     this.accepted.add(key, { seq: message.seq, createdAt: message.createdAt });
     if (this.config.deliveryMode === 'durable') return { ack: this.saveThenDeliver(kind, sender, message, key) };
-    this.delivery.broadcast(kind, message, sender);
+    this.delivery.broadcast(kind, message, sender, undefined, holdMs);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, false));
     return { ack: { success: true, tempId, _id: tempId, seq: message.seq } };
   }

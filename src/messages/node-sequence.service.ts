@@ -62,6 +62,11 @@ export class NodeSequenceService extends SequenceService {
     return pending;
   }
 
+  /** One node hands out every position itself: nothing to wait for. */
+  holdMs(): number {
+    return 0;
+  }
+
   next(roomId: string): number {
     const counter = this.counters.get(roomId);
     if (!counter || counter.last >= counter.limit) throw new Error(`seq of room ${roomId} used before prepare()`);

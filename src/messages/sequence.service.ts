@@ -12,6 +12,12 @@ export abstract class SequenceService {
    */
   abstract prepare(roomId: string, key: string): Promise<number | undefined> | undefined;
 
+  /**
+   * Before next(): how long the prepared message's delivery should wait because another node
+   * took the position before it an instant ago (cluster mode), so members see both in seq order.
+   */
+  abstract holdMs(key: string): number;
+
   /** The prepared message's position. */
   abstract next(roomId: string, key: string): number;
 

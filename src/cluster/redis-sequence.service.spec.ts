@@ -3,6 +3,7 @@ import { MessageRepository } from '../persistence/ports';
 import { redisMissing, RedisServer, startRedis } from '../../test/support/redis-server';
 import { RedisClients } from './redis-clients';
 import { RedisSequenceService } from './redis-sequence.service';
+import { counterKey, SequenceCommands } from './sequence.scripts';
 
 /** A store's reservation rule, in memory: max(reserved, highest stored) + size. */
 class FakePositions {
@@ -62,7 +63,7 @@ describeRedis(RedisSequenceService.name, () => {
       const check = () => (store.reserved >= 2000 ? resolve() : setImmediate(check));
       check();
     });
-    expect(await clients[0].state.hget('chat:{room}:seq', 'ceiling')).toBe('2000');
+    expect(await clients[0].state.hget(counterKey('room'), 'ceiling')).toBe('2000');
   });
 
   it('never reuses a position after Redis lost its data, and a seed from before a second loss does nothing', async () => {
@@ -72,7 +73,7 @@ describeRedis(RedisSequenceService.name, () => {
     expect(await take(nodeA, 'd')).toBe((await nodeA.last('room'))!);
     // A reservation made for one seeding (its token) cannot seed the counter after another loss.
     await clients[0].state.flushall();
-    const stale = await (clients[0].state as unknown as { chatReservedSeq(...a: unknown[]): Promise<number> }).chatReservedSeq('chat:{room}:seq', 'old-token', 0, 1000);
+    const stale = await (clients[0].state as unknown as SequenceCommands).chatReservedSeq(counterKey('room'), 'old-token', 0, 1000);
     expect(stale).toBe(0);
     expect(await take(nodeA, 'e')).toBeGreaterThan(store.reserved - 1000);
   });

@@ -6,6 +6,16 @@
  * every position ever handed out, so none is reused.
  */
 
+// Hash-tagged by room, so a room's keys would share a slot on a Redis Cluster.
+export const counterKey = (roomId: string): string => `chat:{${roomId}}:seq`;
+export const acceptedKey = (roomId: string, key: string): string => `chat:{${roomId}}:accepted:${key}`;
+
+export type ClaimReply = ['ok' | 'low', number, number] | ['dup', number] | ['reserve'] | ['seed', string];
+export interface SequenceCommands {
+  chatClaimSeq(counter: string, key: string, windowMs: number, lowWater: number, token: string, node: string): Promise<ClaimReply>;
+  chatReservedSeq(counter: string, token: string, base: number, ceiling: number): Promise<number>;
+}
+
 /**
  * One per send: the idempotency key first (an earlier message with it answers its seq), then the
  * next position, recorded under the key for the window. With it, how many ms ago another node

@@ -114,6 +114,20 @@ describeCluster('Cluster mode: room positions and idempotency across nodes (e2e,
     await slow.exited;
   }, 30_000);
 
+  it('accepts a resend again, under its own position, when the node that took it died before saving it', async () => {
+    const doomed = await cluster.addNode({ PERSIST_FLUSH_MS: '5000' });
+    await until(async () => (await http(doomed.url, 'GET', '/health')).status === 200, 10_000);
+    const [aliceDoomed, aliceB] = await Promise.all([open(doomed.url, alice), open(cluster.nodes[1].url, alice)]);
+    const first = await send(aliceDoomed, 'lost in a crash', 'orphan-1');
+    expect(first).toMatchObject({ success: true });
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    const confirmed = next(aliceB, 'roomMessageConfirmed', (c) => c.tempId === 'orphan-1');
+    expect(await send(aliceB, 'lost in a crash', 'orphan-1')).toEqual({ success: true, tempId: 'orphan-1', _id: 'orphan-1', seq: first.seq });
+    expect((await confirmed).seq).toBe(first.seq);
+    note(first.seq);
+  }, 30_000);
+
   it('never reuses a position after Redis restarts empty', async () => {
     const [a, b] = cluster.nodes;
     const [aliceA, bobB] = await Promise.all([open(a.url, alice), open(b.url, bob)]);

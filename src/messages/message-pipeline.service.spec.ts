@@ -10,6 +10,8 @@ import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
 import { NodeSequenceService } from './node-sequence.service';
+import { UnsavedAcrossNodes } from './unsaved-across-nodes';
+import { UnsavedMessages } from './unsaved-messages';
 
 describe(MessagePipeline.name, () => {
   const config = Object.assign(new AppConfig(), { maxMessageLength: 10, deliveryMode: 'optimistic', persistFlushMs: 5, persistBufferLimit: 1000, persistRetryForMs: 30_000, rateLimitPerSec: 100, rateLimitBurst: 100 });
@@ -28,7 +30,7 @@ describe(MessagePipeline.name, () => {
     const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
     const access = { assertMaySend: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
     sut = new MessagePipeline(config, access, new NodeSequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config),
-      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2);
+      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2, new UnsavedAcrossNodes(new UnsavedMessages(), config));
   });
 
   it('answers with the next seq, hands the broadcast to the delivery layer, and raises MessageCreated', async () => {

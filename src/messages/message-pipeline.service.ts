@@ -15,6 +15,7 @@ import { MessageDelivery, Sender } from './message-delivery';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
 import { SequenceService } from './sequence.service';
+import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 
 export interface SendInput {
   roomId: string;
@@ -48,6 +49,7 @@ export class MessagePipeline {
     private readonly queue: MessageWriteQueue,
     private readonly delivery: MessageDelivery,
     private readonly events: EventEmitter2,
+    private readonly unsaved: UnsavedAcrossNodes,
   ) {}
 
   /** Shutdown: refuse new messages with SERVER.BUSY from now on. */
@@ -74,8 +76,9 @@ export class MessagePipeline {
     const stored = input.tempId ? await this.accepted.stored(input.roomId, sender.id, tempId) : undefined;
     if (stored) return { ack: this.answerResend(kind, sender, tempId, stored) };
     const pending = this.sequences.prepare(input.roomId, key);
-    const elsewhere = pending && (await pending);
-    if (elsewhere !== undefined) return { ack: this.answerElsewhere(kind, sender, input.roomId, tempId, elsewhere) };
+    const taken = pending && (await pending);
+    const prior = taken === undefined ? undefined : await this.acceptedElsewhere(input.roomId, sender.id, tempId, taken);
+    if (prior) return { ack: this.answerResend(kind, sender, tempId, prior) };
     // No await from here to the broadcast: seq order is delivery order. A stop that began
     // during the awaits above has drained the buffer already: refuse rather than strand it.
     try {
@@ -85,8 +88,9 @@ export class MessagePipeline {
       await this.sequences.withdraw(input.roomId, key);
       throw err;
     }
-    const holdMs = this.sequences.holdMs(key);
-    const message: NewMessage = { roomId: input.roomId, seq: this.sequences.next(input.roomId, key), senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
+    const holdMs = taken === undefined ? this.sequences.holdMs(key) : 0;
+    const seq = taken ?? this.sequences.next(input.roomId, key);
+    const message: NewMessage = { roomId: input.roomId, seq, senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
     this.accepted.add(key, { seq: message.seq, createdAt: message.createdAt });
     if (this.config.deliveryMode === 'durable') return { ack: this.saveThenDeliver(kind, sender, message, key) };
     this.delivery.broadcast(kind, message, sender, undefined, holdMs);
@@ -114,10 +118,15 @@ export class MessagePipeline {
     return { success: true, tempId: message.tempId, _id: saved._id, seq: saved.seq };
   }
 
-  /** A tempId another node accepted (cluster mode): Confirmed again if it is saved by now. */
-  private async answerElsewhere(kind: DeliveryKind, sender: Sender, roomId: string, tempId: string, seq: number): Promise<SendAck> {
-    const stored = await this.accepted.stored(roomId, sender.id, tempId);
-    return this.answerResend(kind, sender, tempId, stored ?? { seq });
+  /**
+   * A tempId the cluster took (under `seq`) that this node does not know: unsaved on a node (then
+   * answered with its seq), or saved (Confirmed again); else an taken, whose node died before
+   * saving it or whose claim's answer was lost: accepted again under its own position. Nodes
+   * are asked before the store, so a save in between is found by the store read.
+   */
+  private async acceptedElsewhere(roomId: string, senderId: string, tempId: string, seq: number): Promise<Pick<AcceptedMessage, 'seq' | 'saved'> | undefined> {
+    if (await this.unsaved.holds(roomId, seq)) return { seq };
+    return this.accepted.stored(roomId, senderId, tempId);
   }
 
   /** A tempId already accepted: no second broadcast, the original seq, and Confirmed again if saved. */

@@ -11,6 +11,7 @@ import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { MessagesController } from './messages.controller';
 import { RateLimiter } from './rate-limiter.service';
+import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 import { UnsavedMessages } from './unsaved-messages';
 
 /** The one delivery pipeline, used by direct messages and channels alike. */
@@ -26,7 +27,8 @@ import { UnsavedMessages } from './unsaved-messages';
     MessagePersistenceListener,
     DeliveryShutdown,
     UnsavedMessages,
+    UnsavedAcrossNodes,
   ],
-  exports: [MessagePipeline, UnsavedMessages],
+  exports: [MessagePipeline, UnsavedMessages, UnsavedAcrossNodes],
 })
 export class MessagesModule {}

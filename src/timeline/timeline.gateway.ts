@@ -3,7 +3,7 @@ import { ChatServer, ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { SyncDto } from './dto/sync.dto';
 import { RoomSync, TimelineService } from './timeline.service';
-import { UnsavedAcrossNodes } from './unsaved-across-nodes';
+import { UnsavedAcrossNodes } from '../messages/unsaved-across-nodes';
 
 export interface SyncAck {
   success: true;

@@ -4,11 +4,10 @@ import { MessagesModule } from '../messages/messages.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { TimelineGateway } from './timeline.gateway';
 import { TimelineService } from './timeline.service';
-import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 
 /** The room stream: catch-up with `sync`. */
 @Module({
   imports: [AuthModule, RoomsModule, MessagesModule],
-  providers: [TimelineService, TimelineGateway, UnsavedAcrossNodes],
+  providers: [TimelineService, TimelineGateway],
 })
 export class TimelineModule {}

@@ -4,7 +4,7 @@ import { UnsavedMessages } from '../messages/unsaved-messages';
 import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { SYNC_MAX_MESSAGES, TimelineService } from './timeline.service';
-import { UnsavedAcrossNodes } from './unsaved-across-nodes';
+import { UnsavedAcrossNodes } from '../messages/unsaved-across-nodes';
 
 describe(TimelineService.name, () => {
   const stream = jest.fn().mockResolvedValue({ messages: [], hasMore: false, lastSeq: 0 });

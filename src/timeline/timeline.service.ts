@@ -6,7 +6,7 @@ import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { SyncDto } from './dto/sync.dto';
 import { mergeStream, StreamSlice } from './merge-stream';
-import { UnsavedAcrossNodes } from './unsaved-across-nodes';
+import { UnsavedAcrossNodes } from '../messages/unsaved-across-nodes';
 
 export type RoomSync = ({ roomId: string; lastSeq: number } & StreamSlice) | { roomId: string; error: Pick<ErrorBody, 'code' | 'message'> };
 

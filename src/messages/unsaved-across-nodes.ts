@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DefaultEventsMap, Server } from 'socket.io';
 import { ChatServer } from '../common/ws/server-events';
 import { AppConfig } from '../config/app-config';
-import { StreamMessage, UnsavedMessages } from '../messages/unsaved-messages';
+import { StreamMessage, UnsavedMessages } from './unsaved-messages';
 
 const REQUEST = 'timeline:unsavedAfter';
 /** Past this, the other nodes are left out (a crashed one is counted until the adapter's heartbeat timeout). */
@@ -15,9 +15,9 @@ interface PeerEvents {
 type PeerServer = Server<DefaultEventsMap, DefaultEventsMap, PeerEvents>;
 
 /**
- * Accepted, unsaved messages of a room on every node, for `sync`: this node's own, and in cluster
- * mode the other nodes' too, asked through the Socket.IO adapter (serverSideEmit with acks). Only
- * a sync pays that round trip; a send pays nothing for it.
+ * Accepted, unsaved messages of a room on every node, for `sync` and for a resend whose original
+ * another node accepted: this node's own, and in cluster mode the other nodes' too, asked through
+ * the Socket.IO adapter (serverSideEmit with acks). A send pays nothing for it.
  */
 @Injectable()
 export class UnsavedAcrossNodes {
@@ -33,6 +33,11 @@ export class UnsavedAcrossNodes {
     if (!this.config.redisUrl) return;
     this.peers = server as unknown as PeerServer;
     this.peers.on(REQUEST, (roomId, afterSeq, limit, answer) => answer(this.unsaved.after(roomId, afterSeq).slice(0, limit)));
+  }
+
+  /** Whether a node holds this position of the room accepted and unsaved. */
+  async holds(roomId: string, seq: number): Promise<boolean> {
+    return (await this.after(roomId, seq - 1, 1)).some((m) => m.seq === seq);
   }
 
   /**

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { storeUnavailable } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
-import { acceptedWindowMs } from '../messages/accepted-messages';
 import { SEQ_BLOCK } from '../messages/node-sequence.service';
 import { SequenceService } from '../messages/sequence.service';
 import { MessageRepository } from '../persistence/ports';
@@ -16,6 +15,12 @@ import { acceptedKey, CLAIM, counterKey, RESERVED, SequenceCommands } from './se
  * such pairs out of order at the members, 10 ms a few percent; see the README).
  */
 export const CROSS_NODE_HOLD_MS = 10;
+/**
+ * How long a tempId stays in Redis: while its message can be unsaved (a save is retried for
+ * PERSIST_RETRY_FOR_MS), with a margin; after that, a resend is answered from the store.
+ * Shorter than a node's own window (10 min): Redis holds every message's key, uncapped.
+ */
+const unsavedWindowMs = (config: AppConfig): number => Math.max(60_000, 2 * config.persistRetryForMs);
 // A claim meets "seed" or "reserve" at most once or twice in a row; more means Redis keeps losing its data.
 const MAX_ATTEMPTS = 4;
 
@@ -42,7 +47,7 @@ export class RedisSequenceService extends SequenceService {
     clients.state.defineCommand('chatClaimSeq', { numberOfKeys: 2, lua: CLAIM });
     clients.state.defineCommand('chatReservedSeq', { numberOfKeys: 1, lua: RESERVED });
     this.redis = clients.state as unknown as SequenceCommands;
-    this.windowMs = acceptedWindowMs(config);
+    this.windowMs = unsavedWindowMs(config);
   }
 
   async prepare(roomId: string, key: string): Promise<number | undefined> {

@@ -14,10 +14,6 @@ export interface AcceptedMessage {
 const WINDOW_MS = 10 * 60_000;
 const MAX_ENTRIES = 200_000;
 
-// An entry must outlive its save (up to PERSIST_RETRY_FOR_MS) and every unsaved message (up to
-// PERSIST_BUFFER_LIMIT): an unsaved one evicted early could be accepted and broadcast again.
-export const acceptedWindowMs = (config: AppConfig): number => Math.max(WINDOW_MS, 2 * config.persistRetryForMs);
-
 /**
  * The idempotency window: (roomId, senderId, tempId) of recently accepted messages, so a
  * resend is answered with the original seq without a store read. A resend from outside the
@@ -27,12 +23,14 @@ export const acceptedWindowMs = (config: AppConfig): number => Math.max(WINDOW_M
 export class AcceptedMessages {
   private readonly entries: LRUCache<string, AcceptedMessage>;
 
+  // An entry must outlive its save (up to PERSIST_RETRY_FOR_MS) and every unsaved message (up to
+  // PERSIST_BUFFER_LIMIT): an unsaved one evicted early could be accepted and broadcast again.
   constructor(
     private readonly messages: MessageRepository,
     config: AppConfig,
   ) {
     const max = Math.max(MAX_ENTRIES, 2 * config.persistBufferLimit);
-    this.entries = new LRUCache({ max, ttl: acceptedWindowMs(config) });
+    this.entries = new LRUCache({ max, ttl: Math.max(WINDOW_MS, 2 * config.persistRetryForMs) });
   }
 
   static key(roomId: string, senderId: string, tempId: string): string {

@@ -67,11 +67,8 @@ export class MessageDelivery {
   failed(kind: DeliveryKind, message: NewMessage, err: unknown): void {
     this.metrics.failed.inc({ kind: kind.roomKind });
     const error = err instanceof SaveFailure ? err : new SaveFailure('STORE.UNAVAILABLE', 'the message could not be saved', true);
-    this.realtime.to({ roomIds: [message.roomId], userIds: [message.senderId] }).emit(kind.failed, {
-      tempId: message.tempId,
-      [kind.idField]: message.roomId,
-      error: { code: error.code, message: error.message },
-      retryable: error.retryable,
-    });
+    const failure = { tempId: message.tempId, [kind.idField]: message.roomId, error: { code: error.code, message: error.message }, retryable: error.retryable };
+    // Like Confirmed: never before the message it fails.
+    this.order.now(message.roomId, () => this.realtime.to({ roomIds: [message.roomId], userIds: [message.senderId] }).emit(kind.failed, failure));
   }
 }

@@ -10,6 +10,7 @@ import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
 import { NodeSequenceService } from './node-sequence.service';
+import { ResendAnswers } from './resend-answers';
 import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 import { UnsavedMessages } from './unsaved-messages';
 
@@ -29,8 +30,10 @@ describe(MessagePipeline.name, () => {
     stored = jest.fn().mockResolvedValue(null);
     const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
     const access = { assertMaySend: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
-    sut = new MessagePipeline(config, access, new NodeSequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config),
-      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2, new UnsavedAcrossNodes(new UnsavedMessages(), config));
+    const accepted = new AcceptedMessages(messages, config);
+    const resends = new ResendAnswers(accepted, new UnsavedAcrossNodes(new UnsavedMessages(), config), delivery as unknown as MessageDelivery);
+    sut = new MessagePipeline(config, access, new NodeSequenceService(messages), accepted, new RateLimiter(config),
+      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2, resends);
   });
 
   it('answers with the next seq, hands the broadcast to the delivery layer, and raises MessageCreated', async () => {

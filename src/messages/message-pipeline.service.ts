@@ -7,15 +7,15 @@ import { textProblems } from '../common/dto/text-length';
 import { AppConfig } from '../config/app-config';
 import { NewMessage } from '../persistence/models';
 import { RoomAccess } from '../rooms/room-access.service';
-import { AcceptedMessage, AcceptedMessages } from './accepted-messages';
+import { AcceptedMessages } from './accepted-messages';
 import { DeliveryKind } from './delivery-kind';
 import { MessageCreatedEvent } from './events/message-created.event';
 import { KeyedLanes } from './keyed-lanes';
 import { MessageDelivery, Sender } from './message-delivery';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
+import { ResendAnswers } from './resend-answers';
 import { SequenceService } from './sequence.service';
-import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 
 export interface SendInput {
   roomId: string;
@@ -49,7 +49,7 @@ export class MessagePipeline {
     private readonly queue: MessageWriteQueue,
     private readonly delivery: MessageDelivery,
     private readonly events: EventEmitter2,
-    private readonly unsaved: UnsavedAcrossNodes,
+    private readonly resends: ResendAnswers,
   ) {}
 
   /** Shutdown: refuse new messages with SERVER.BUSY from now on. */
@@ -69,16 +69,17 @@ export class MessagePipeline {
     const tempId = input.tempId ?? randomUUID();
     const key = AcceptedMessages.key(input.roomId, sender.id, tempId);
     const recent = this.accepted.get(key);
-    if (recent) return { ack: this.answerResend(kind, sender, tempId, recent) };
+    if (recent) return { ack: this.resends.answer(kind, sender, tempId, recent) };
     this.assertAccepting();
     // Limited before the store lookup, so fresh tempIds cannot buy unlimited reads.
     await this.rateLimiter.take(sender.id);
     const stored = input.tempId ? await this.accepted.stored(input.roomId, sender.id, tempId) : undefined;
-    if (stored) return { ack: this.answerResend(kind, sender, tempId, stored) };
+    if (stored) return { ack: this.resends.answer(kind, sender, tempId, stored) };
     const pending = this.sequences.prepare(input.roomId, key);
+    // Cluster mode: the position the cluster took for this tempId before; answered, or its orphan re-accepted under it.
     const taken = pending && (await pending);
-    const prior = taken === undefined ? undefined : await this.acceptedElsewhere(input.roomId, sender.id, tempId, taken);
-    if (prior) return { ack: this.answerResend(kind, sender, tempId, prior) };
+    const prior = taken === undefined ? undefined : await this.resends.elsewhere(input.roomId, sender.id, tempId, taken);
+    if (prior) return { ack: this.resends.answer(kind, sender, tempId, prior) };
     // No await from here to the broadcast: seq order is delivery order. A stop that began
     // during the awaits above has drained the buffer already: refuse rather than strand it.
     try {
@@ -116,22 +117,5 @@ export class MessagePipeline {
     this.delivery.broadcast(kind, message, sender, saved);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, true));
     return { success: true, tempId: message.tempId, _id: saved._id, seq: saved.seq };
-  }
-
-  /**
-   * A tempId the cluster took (under `seq`) that this node does not know: unsaved on a node (then
-   * answered with its seq), or saved (Confirmed again); else an taken, whose node died before
-   * saving it or whose claim's answer was lost: accepted again under its own position. Nodes
-   * are asked before the store, so a save in between is found by the store read.
-   */
-  private async acceptedElsewhere(roomId: string, senderId: string, tempId: string, seq: number): Promise<Pick<AcceptedMessage, 'seq' | 'saved'> | undefined> {
-    if (await this.unsaved.holds(roomId, seq)) return { seq };
-    return this.accepted.stored(roomId, senderId, tempId);
-  }
-
-  /** A tempId already accepted: no second broadcast, the original seq, and Confirmed again if saved. */
-  private answerResend(kind: DeliveryKind, sender: Sender, tempId: string, prior: Pick<AcceptedMessage, 'seq' | 'saved'>): SendAck {
-    if (prior.saved) this.delivery.resent(kind, prior.saved, sender);
-    return { success: true, tempId, _id: prior.saved?._id ?? tempId, seq: prior.seq, duplicate: true };
   }
 }

@@ -11,6 +11,7 @@ import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { MessagesController } from './messages.controller';
 import { RateLimiter } from './rate-limiter.service';
+import { ResendAnswers } from './resend-answers';
 import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 import { UnsavedMessages } from './unsaved-messages';
 
@@ -28,6 +29,7 @@ import { UnsavedMessages } from './unsaved-messages';
     DeliveryShutdown,
     UnsavedMessages,
     UnsavedAcrossNodes,
+    ResendAnswers,
   ],
   exports: [MessagePipeline, UnsavedMessages, UnsavedAcrossNodes],
 })

@@ -3,7 +3,7 @@ import { MessageRepository } from '../persistence/ports';
 import { redisMissing, RedisServer, startRedis } from '../../test/support/redis-server';
 import { RedisClients } from './redis-clients';
 import { RedisSequenceService } from './redis-sequence.service';
-import { counterKey, SequenceCommands } from './sequence.scripts';
+import { counterKey, seedingKey, SequenceCommands } from './sequence.scripts';
 
 /** A store's reservation rule, in memory: max(reserved, highest stored) + size. */
 class FakePositions {
@@ -49,6 +49,11 @@ describeRedis(RedisSequenceService.name, () => {
     expect(await nodeB.last('room')).toBe(6);
   });
 
+  it('starts a new room at 1 when two nodes take its first positions at once', async () => {
+    const seqs = await Promise.all([take(nodeA, 'first-a'), take(nodeB, 'first-b')]);
+    expect(seqs.sort()).toEqual([1, 2]);
+  });
+
   it('answers a key another node took with its seq, until it is withdrawn', async () => {
     const seq = await take(nodeA, 'same');
     expect(await nodeB.prepare('room', 'same')).toBe(seq);
@@ -73,7 +78,7 @@ describeRedis(RedisSequenceService.name, () => {
     expect(await take(nodeA, 'd')).toBe((await nodeA.last('room'))!);
     // A reservation made for one seeding (its token) cannot seed the counter after another loss.
     await clients[0].state.flushall();
-    const stale = await (clients[0].state as unknown as SequenceCommands).chatReservedSeq(counterKey('room'), 'old-token', 0, 1000);
+    const stale = await (clients[0].state as unknown as SequenceCommands).chatReservedSeq(counterKey('room'), seedingKey('room'), 'old-token', 0, 1000);
     expect(stale).toBe(0);
     expect(await take(nodeA, 'e')).toBeGreaterThan(store.reserved - 1000);
   });

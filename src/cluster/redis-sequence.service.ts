@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { storeUnavailable } from '../common/errors/app-error';
 import { AppConfig } from '../config/app-config';
 import { SEQ_BLOCK } from '../messages/node-sequence.service';
@@ -7,22 +8,8 @@ import { SequenceService } from '../messages/sequence.service';
 import { MessageRepository } from '../persistence/ports';
 import { RedisClients } from './redis-clients';
 import { redisUnavailable } from './redis-unavailable';
-import { acceptedKey, CLAIM, counterKey, RESERVED, SequenceCommands } from './sequence.scripts';
-
-/**
- * How long a delivery waits when another node took the position before it that recently: about
- * the time that node's broadcast needs to arrive here (measured: 0 ms leaves about a fifth of
- * such pairs out of order at the members, 10 ms a few percent; see the README).
- */
-export const CROSS_NODE_HOLD_MS = 10;
-/**
- * How long a tempId stays in Redis: while its message can be unsaved (a save is retried for
- * PERSIST_RETRY_FOR_MS), with a margin; after that, a resend is answered from the store.
- * Shorter than a node's own window (10 min): Redis holds every message's key, uncapped.
- */
-const unsavedWindowMs = (config: AppConfig): number => Math.max(60_000, 2 * config.persistRetryForMs);
-// A claim meets "seed" or "reserve" at most once or twice in a row; more means Redis keeps losing its data.
-const MAX_ATTEMPTS = 4;
+import { acceptedKey, CLAIM, counterKey, RESERVED, seedingKey, SequenceCommands } from './sequence.scripts';
+import { CROSS_NODE_HOLD_MS, MAX_ATTEMPTS, SEEDING_MS, SEEDING_POLL_MS, SEEDING_WAIT_MS, unsavedWindowMs } from './sequence.timings';
 
 /**
  * Cluster mode: one counter per room in Redis (see sequence.scripts.ts), so the positions of a
@@ -44,17 +31,20 @@ export class RedisSequenceService extends SequenceService {
     config: AppConfig,
   ) {
     super();
-    clients.state.defineCommand('chatClaimSeq', { numberOfKeys: 2, lua: CLAIM });
-    clients.state.defineCommand('chatReservedSeq', { numberOfKeys: 1, lua: RESERVED });
+    clients.state.defineCommand('chatClaimSeq', { numberOfKeys: 3, lua: CLAIM });
+    clients.state.defineCommand('chatReservedSeq', { numberOfKeys: 2, lua: RESERVED });
     this.redis = clients.state as unknown as SequenceCommands;
     this.windowMs = unsavedWindowMs(config);
   }
 
   async prepare(roomId: string, key: string): Promise<number | undefined> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const reply = await this.redis.chatClaimSeq(counterKey(roomId), acceptedKey(roomId, key), this.windowMs, SEQ_BLOCK / 2, randomUUID(), this.node).catch(() => {
-        throw redisUnavailable();
-      });
+    const waitUntil = Date.now() + SEEDING_WAIT_MS;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && Date.now() < waitUntil; ) {
+      const reply = await this.redis
+        .chatClaimSeq(counterKey(roomId), acceptedKey(roomId, key), seedingKey(roomId), this.windowMs, SEQ_BLOCK / 2, randomUUID(), this.node, SEEDING_MS)
+        .catch(() => {
+          throw redisUnavailable();
+        });
       if (reply[0] === 'dup') return reply[1];
       if (reply[0] === 'ok' || reply[0] === 'low') {
         const since = reply[2];
@@ -62,6 +52,11 @@ export class RedisSequenceService extends SequenceService {
         if (reply[0] === 'low') this.reserveAhead(roomId);
         return undefined;
       }
+      if (reply[0] === 'wait') {
+        await sleep(SEEDING_POLL_MS);
+        continue;
+      }
+      attempt++;
       await this.reserve(roomId, reply[0] === 'seed' ? reply[1] : '');
     }
     throw redisUnavailable();
@@ -99,7 +94,7 @@ export class RedisSequenceService extends SequenceService {
     const ceiling = await this.messages.reserveSeq(roomId, SEQ_BLOCK).catch((err: unknown) => {
       throw storeUnavailable(err);
     });
-    await this.redis.chatReservedSeq(counterKey(roomId), token, ceiling - SEQ_BLOCK, ceiling).catch(() => {
+    await this.redis.chatReservedSeq(counterKey(roomId), seedingKey(roomId), token, ceiling - SEQ_BLOCK, ceiling).catch(() => {
       throw redisUnavailable();
     });
   }

@@ -9,27 +9,30 @@
 // Hash-tagged by room, so a room's keys would share a slot on a Redis Cluster.
 export const counterKey = (roomId: string): string => `chat:{${roomId}}:seq`;
 export const acceptedKey = (roomId: string, key: string): string => `chat:{${roomId}}:accepted:${key}`;
+export const seedingKey = (roomId: string): string => `chat:{${roomId}}:seeding`;
 
-export type ClaimReply = ['ok' | 'low', number, number] | ['dup', number] | ['reserve'] | ['seed', string];
+export type ClaimReply = ['ok' | 'low', number, number] | ['dup', number] | ['reserve'] | ['seed', string] | ['wait'];
 export interface SequenceCommands {
-  chatClaimSeq(counter: string, key: string, windowMs: number, lowWater: number, token: string, node: string): Promise<ClaimReply>;
-  chatReservedSeq(counter: string, token: string, base: number, ceiling: number): Promise<number>;
+  chatClaimSeq(counter: string, key: string, seeding: string, windowMs: number, lowWater: number, token: string, node: string, seedingMs: number): Promise<ClaimReply>;
+  chatReservedSeq(counter: string, seeding: string, token: string, base: number, ceiling: number): Promise<number>;
 }
 
 /**
  * One per send: the idempotency key first (an earlier message with it answers its seq), then the
  * next position, recorded under the key for the window. With it, how many ms ago another node
  * took the position before (-1 when this node did): a delivery may wait for that one briefly.
- * KEYS: counter, idempotency key. ARGV: window ms, low-water mark, seeding token, node id.
- * Answers ['ok', seq, ms] | ['low', seq, ms] (reserve ahead) | ['dup', seq] | ['reserve'] | ['seed', token].
+ * A missing counter is seeded by one node at a time (the token, for seedingMs), so the first
+ * positions of a room are 1, 2, ... and not the second of two concurrent reservations.
+ * KEYS: counter, idempotency key, seeding token. ARGV: window ms, low-water mark, token, node id, seedingMs.
+ * Answers ['ok', seq, ms] | ['low', seq, ms] (reserve ahead) | ['dup', seq] | ['reserve'] | ['seed', token] | ['wait'].
  */
 export const CLAIM = `
 local prior = redis.call('GET', KEYS[2])
 if prior then return {'dup', tonumber(prior)} end
 local pos = redis.call('HMGET', KEYS[1], 'last', 'ceiling', 'by', 'at')
 if not pos[1] then
-  redis.call('HSETNX', KEYS[1], 'seeding', ARGV[3])
-  return {'seed', redis.call('HGET', KEYS[1], 'seeding')}
+  if redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[5]) then return {'seed', ARGV[3]} end
+  return {'wait'}
 end
 local last = tonumber(pos[1]) + 1
 local ceiling = tonumber(pos[2])
@@ -48,17 +51,17 @@ return {'ok', last, since}`;
  * one at ARGV[2] only under the token the claim handed out, so a reservation older than a second
  * loss of the data never seeds (it could be below positions handed out since). Answers 1, or 0
  * when nothing was done.
- * KEYS: counter. ARGV: seeding token ('' to raise only), first position - 1, new ceiling.
+ * KEYS: counter, seeding token. ARGV: token ('' to raise only), first position - 1, new ceiling.
  */
 export const RESERVED = `
-local pos = redis.call('HMGET', KEYS[1], 'last', 'ceiling', 'seeding')
+local pos = redis.call('HMGET', KEYS[1], 'last', 'ceiling')
 if pos[1] then
   if tonumber(ARGV[3]) > tonumber(pos[2]) then redis.call('HSET', KEYS[1], 'ceiling', ARGV[3]) end
   return 1
 end
-if ARGV[1] ~= '' and pos[3] == ARGV[1] then
+if ARGV[1] ~= '' and redis.call('GET', KEYS[2]) == ARGV[1] then
   redis.call('HSET', KEYS[1], 'last', ARGV[2], 'ceiling', ARGV[3])
-  redis.call('HDEL', KEYS[1], 'seeding')
+  redis.call('DEL', KEYS[2])
   return 1
 end
 return 0`;

@@ -4,6 +4,7 @@ import { ClusterBindings } from './cluster-bindings';
 import { opsBindings } from './ops.bindings';
 import { presenceBindings } from './presence/presence.bindings';
 import { RedisClients } from './redis-clients';
+import { sequenceBindings } from './sequence.bindings';
 
 /**
  * Cluster mode (DESIGN.md section 8) when REDIS_URL is set: the Redis connections, and the
@@ -18,6 +19,7 @@ export class ClusterModule {
     const bindings: ClusterBindings[] = [
       presenceBindings(config),
       opsBindings(config),
+      sequenceBindings(config),
     ];
     const redis = config.redisUrl ? [RedisClients] : [];
     return {

@@ -10,7 +10,10 @@ import { MessageDelivery, Sender } from './message-delivery';
 import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
-import { SequenceService } from './sequence.service';
+import { NodeSequenceService } from './node-sequence.service';
+import { ResendAnswers } from './resend-answers';
+import { UnsavedAcrossNodes } from './unsaved-across-nodes';
+import { UnsavedMessages } from './unsaved-messages';
 
 describe(MessagePipeline.name, () => {
   const config = Object.assign(new AppConfig(), { maxMessageLength: 10, deliveryMode: 'optimistic', persistFlushMs: 5, persistBufferLimit: 1000, persistRetryForMs: 30_000, rateLimitPerSec: 100, rateLimitBurst: 100 });
@@ -28,15 +31,17 @@ describe(MessagePipeline.name, () => {
     stored = jest.fn().mockResolvedValue(null);
     const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
     const access = { assertMaySend: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
-    sut = new MessagePipeline(config, access, new SequenceService(messages), new AcceptedMessages(messages, config), new RateLimiter(config, new MemoryRateLimits()),
-      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2);
+    const accepted = new AcceptedMessages(messages, config);
+    const resends = new ResendAnswers(accepted, new UnsavedAcrossNodes(new UnsavedMessages(), config), delivery as unknown as MessageDelivery);
+    sut = new MessagePipeline(config, access, new NodeSequenceService(messages), accepted, new RateLimiter(config, new MemoryRateLimits()),
+      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2, resends);
   });
 
   it('answers with the next seq, hands the broadcast to the delivery layer, and raises MessageCreated', async () => {
     const ack = await sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi', tempId: 't1' });
     expect(ack).toEqual({ success: true, tempId: 't1', _id: 't1', seq: 42 });
     expect(queue.admit).toHaveBeenCalledTimes(1);
-    expect(delivery.broadcast).toHaveBeenCalledWith(DIRECT_DELIVERY, expect.objectContaining({ seq: 42, roomId: 'r', tempId: 't1' }), alice);
+    expect(delivery.broadcast).toHaveBeenCalledWith(DIRECT_DELIVERY, expect.objectContaining({ seq: 42, roomId: 'r', tempId: 't1' }), alice, undefined, 0);
     expect(events.emit).toHaveBeenCalledWith(MessageCreatedEvent.eventName, expect.objectContaining({ persisted: false }));
   });
 

@@ -7,13 +7,14 @@ import { textProblems } from '../common/dto/text-length';
 import { AppConfig } from '../config/app-config';
 import { NewMessage } from '../persistence/models';
 import { RoomAccess } from '../rooms/room-access.service';
-import { AcceptedMessage, AcceptedMessages } from './accepted-messages';
+import { AcceptedMessages } from './accepted-messages';
 import { DeliveryKind } from './delivery-kind';
 import { MessageCreatedEvent } from './events/message-created.event';
 import { KeyedLanes } from './keyed-lanes';
 import { MessageDelivery, Sender } from './message-delivery';
 import { MessageWriteQueue } from './message-write-queue';
 import { RateLimiter } from './rate-limiter.service';
+import { ResendAnswers } from './resend-answers';
 import { SequenceService } from './sequence.service';
 
 export interface SendInput {
@@ -48,6 +49,7 @@ export class MessagePipeline {
     private readonly queue: MessageWriteQueue,
     private readonly delivery: MessageDelivery,
     private readonly events: EventEmitter2,
+    private readonly resends: ResendAnswers,
   ) {}
 
   /** Shutdown: refuse new messages with SERVER.BUSY from now on. */
@@ -67,21 +69,32 @@ export class MessagePipeline {
     const tempId = input.tempId ?? randomUUID();
     const key = AcceptedMessages.key(input.roomId, sender.id, tempId);
     const recent = this.accepted.get(key);
-    if (recent) return { ack: this.answerResend(kind, sender, tempId, recent) };
+    if (recent) return { ack: this.resends.answer(kind, sender, tempId, recent) };
     this.assertAccepting();
     // Limited before the store lookup, so fresh tempIds cannot buy unlimited reads.
     await this.rateLimiter.take(sender.id);
     const stored = input.tempId ? await this.accepted.stored(input.roomId, sender.id, tempId) : undefined;
-    if (stored) return { ack: this.answerResend(kind, sender, tempId, stored) };
-    await this.sequences.prepare(input.roomId);
+    if (stored) return { ack: this.resends.answer(kind, sender, tempId, stored) };
+    const pending = this.sequences.prepare(input.roomId, key);
+    // Cluster mode: the position the cluster took for this tempId before; answered, or its orphan re-accepted under it.
+    const taken = pending && (await pending);
+    const prior = taken === undefined ? undefined : await this.resends.elsewhere(input.roomId, sender.id, tempId, taken);
+    if (prior) return { ack: this.resends.answer(kind, sender, tempId, prior) };
     // No await from here to the broadcast: seq order is delivery order. A stop that began
     // during the awaits above has drained the buffer already: refuse rather than strand it.
-    this.assertAccepting();
-    this.queue.admit();
-    const message: NewMessage = { roomId: input.roomId, seq: this.sequences.next(input.roomId), senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
+    try {
+      this.assertAccepting();
+      this.queue.admit();
+    } catch (err) {
+      await this.sequences.withdraw(input.roomId, key);
+      throw err;
+    }
+    const holdMs = taken === undefined ? this.sequences.holdMs(key) : 0;
+    const seq = taken ?? this.sequences.next(input.roomId, key);
+    const message: NewMessage = { roomId: input.roomId, seq, senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
     this.accepted.add(key, { seq: message.seq, createdAt: message.createdAt });
     if (this.config.deliveryMode === 'durable') return { ack: this.saveThenDeliver(kind, sender, message, key) };
-    this.delivery.broadcast(kind, message, sender);
+    this.delivery.broadcast(kind, message, sender, undefined, holdMs);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, false));
     return { ack: { success: true, tempId, _id: tempId, seq: message.seq } };
   }
@@ -97,17 +110,12 @@ export class MessagePipeline {
       saved = await this.queue.save(message);
     } catch (err) {
       this.accepted.forget(key);
+      await this.sequences.withdraw(message.roomId, key);
       throw err;
     }
     this.accepted.markSaved(key, saved);
     this.delivery.broadcast(kind, message, sender, saved);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, true));
     return { success: true, tempId: message.tempId, _id: saved._id, seq: saved.seq };
-  }
-
-  /** A tempId already accepted: no second broadcast, the original seq, and Confirmed again if saved. */
-  private answerResend(kind: DeliveryKind, sender: Sender, tempId: string, prior: AcceptedMessage): SendAck {
-    if (prior.saved) this.delivery.resent(kind, prior.saved, sender);
-    return { success: true, tempId, _id: prior.saved?._id ?? tempId, seq: prior.seq, duplicate: true };
   }
 }

@@ -11,7 +11,8 @@ import { MessagePipeline } from './message-pipeline.service';
 import { MessageWriteQueue } from './message-write-queue';
 import { MessagesController } from './messages.controller';
 import { RateLimiter } from './rate-limiter.service';
-import { SequenceService } from './sequence.service';
+import { ResendAnswers } from './resend-answers';
+import { UnsavedAcrossNodes } from './unsaved-across-nodes';
 import { UnsavedMessages } from './unsaved-messages';
 
 /** The one delivery pipeline, used by direct messages and channels alike. */
@@ -20,7 +21,6 @@ import { UnsavedMessages } from './unsaved-messages';
   controllers: [MessagesController],
   providers: [
     MessagePipeline,
-    SequenceService,
     AcceptedMessages,
     RateLimiter,
     MessageWriteQueue,
@@ -28,7 +28,9 @@ import { UnsavedMessages } from './unsaved-messages';
     MessagePersistenceListener,
     DeliveryShutdown,
     UnsavedMessages,
+    UnsavedAcrossNodes,
+    ResendAnswers,
   ],
-  exports: [MessagePipeline, SequenceService, UnsavedMessages],
+  exports: [MessagePipeline, UnsavedMessages, UnsavedAcrossNodes],
 })
 export class MessagesModule {}

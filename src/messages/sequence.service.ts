@@ -1,97 +1,32 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { LRUCache } from 'lru-cache';
-import { storeUnavailable } from '../common/errors/app-error';
-import { RoomPosition } from '../persistence/models';
-import { MessageRepository } from '../persistence/ports';
-
-/** Positions handed out per reservation; a crash leaves at most this many unused (a hole, never a reuse). */
-export const SEQ_BLOCK = 1000;
-const MAX_ROOMS = 100_000;
-
-interface Counter {
-  last: number;
-  /** The highest position this node reserved durably: `last` never passes it. */
-  limit: number;
-  /** The next reservation, taken ahead when half the block is spent. */
-  next?: Promise<number>;
-}
-
 /**
- * Per-room positions (DESIGN.md 5.10): handed out in memory from blocks reserved durably in
- * the store, so no position is ever handed out twice, not even after kill -9. The next block
- * is reserved ahead of need: a send waits on the store only for a room's first message.
+ * Room positions (DESIGN.md 5.10) and, in cluster mode, the cross-node half of the idempotency
+ * window: one node keeps both in memory (NodeSequenceService); a cluster keeps them in Redis
+ * (RedisSequenceService) so every node hands out the next position of one counter.
+ * The pipeline calls prepare() and then, in the same tick, next().
  */
-@Injectable()
-export class SequenceService {
-  private readonly logger = new Logger(SequenceService.name);
-  // An evicted room's unused block becomes a hole when it is seeded again: safe, never a reuse.
-  private readonly counters = new LRUCache<string, Counter>({ max: MAX_ROOMS });
-  private readonly reserving = new Map<string, Promise<void>>();
+export abstract class SequenceService {
+  /**
+   * Resolves once next() may be called for this message (undefined when it may be called at
+   * once), or with the seq of an earlier message with the same idempotency key that another
+   * node accepted: then next() must not be called.
+   */
+  abstract prepare(roomId: string, key: string): Promise<number | undefined> | undefined;
 
-  constructor(private readonly messages: MessageRepository) {}
+  /**
+   * Before next(): how long the prepared message's delivery should wait because another node
+   * took the position before it an instant ago (cluster mode), so members see both in seq order.
+   */
+  abstract holdMs(key: string): number;
 
-  /** Resolves once next() may be called for the room; undefined when it may be called at once. */
-  prepare(roomId: string): Promise<void> | undefined {
-    const counter = this.counters.get(roomId);
-    if (counter && counter.last < counter.limit) {
-      if (!counter.next && counter.limit - counter.last <= SEQ_BLOCK / 2) this.reserveAhead(roomId, counter);
-      return undefined;
-    }
-    let pending = this.reserving.get(roomId);
-    if (!pending) {
-      // Concurrent callers share one reservation, applied in the tick it resolves (arrival order holds).
-      const reserved = counter?.next ?? this.messages.reserveSeq(roomId, SEQ_BLOCK);
-      pending = reserved.then(
-        (limit) => {
-          this.reserving.delete(roomId);
-          const current = this.counters.get(roomId);
-          this.counters.set(roomId, { last: Math.max(current?.last ?? 0, limit - SEQ_BLOCK), limit });
-        },
-        (err: unknown) => {
-          this.reserving.delete(roomId);
-          if (counter) counter.next = undefined;
-          throw storeUnavailable(err);
-        },
-      );
-      this.reserving.set(roomId, pending);
-    }
-    return pending;
-  }
+  /** The prepared message's position. */
+  abstract next(roomId: string, key: string): number;
 
-  next(roomId: string): number {
-    const counter = this.counters.get(roomId);
-    if (!counter || counter.last >= counter.limit) throw new Error(`seq of room ${roomId} used before prepare()`);
-    return ++counter.last;
-  }
+  /** The key's message will not be stored (refused after prepare, or its save failed): the key may be accepted anew. Never rejects. */
+  abstract withdraw(roomId: string, key: string): Promise<void>;
 
-  /** The last position handed out in a room by this process, if it has handed any out since it started. */
-  last(roomId: string): number | undefined {
-    return this.counters.peek(roomId)?.last;
-  }
+  /** The room's last position handed out, when known here (else the caller asks the store). */
+  abstract last(roomId: string): Promise<number | undefined>;
 
-  /** Clean stop, after every accepted message was saved or failed: unused reservations are given back. */
-  async release(): Promise<void> {
-    const positions: RoomPosition[] = [...this.counters.entries()].map(([roomId, c]) => ({ roomId, last: c.last, limit: c.limit }));
-    this.counters.clear();
-    if (positions.length === 0) return;
-    // Not given back, the unused positions are only a hole: never a reason to fail a stop.
-    await this.messages.releaseSeq(positions).catch((err: Error) => this.logger.warn(`unused positions not given back: ${err.message}`));
-  }
-
-  private reserveAhead(roomId: string, counter: Counter): void {
-    counter.next = this.messages.reserveSeq(roomId, SEQ_BLOCK);
-    counter.next.then(
-      (limit) => {
-        // Contiguous (the usual case): the block simply grows; otherwise it is used once this one is spent.
-        if (limit - SEQ_BLOCK === counter.limit) {
-          counter.limit = limit;
-          counter.next = undefined;
-        }
-      },
-      (err: Error) => {
-        counter.next = undefined;
-        this.logger.warn(`could not reserve positions ahead for room ${roomId}: ${err.message}`);
-      },
-    );
-  }
+  /** Clean stop, after every accepted message was saved or failed. */
+  abstract release(): Promise<void>;
 }

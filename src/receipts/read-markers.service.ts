@@ -57,9 +57,9 @@ export class ReadMarkers {
     return room.kind === 'direct' || room.memberIds.length <= this.config.readReceiptsMaxMembers;
   }
 
-  /** The position now: this process's counter when it has one (it may be ahead of the store), else the highest saved seq. */
+  /** The position now: the room's counter when known here (this process's, or the cluster's) (it may be ahead of the store), else the highest saved seq. */
   private async clampToPosition(userId: string, roomId: string, seq: number): Promise<number> {
-    const known = this.sequence.last(roomId);
+    const known = await this.sequence.last(roomId);
     if (known !== undefined) return Math.min(seq, known);
     const [state] = await this.memberships.readStates(userId, roomId);
     return Math.min(seq, state?.lastSeq ?? 0);

@@ -17,13 +17,14 @@ export class RoomCounters {
 
   async firstPage(userId: string): Promise<Pick<ReadyPayload, 'rooms' | 'roomsHasMore' | 'roomsCursor'>> {
     const page = await this.rooms.listMine(userId, { limit: READY_ROOMS });
-    return { rooms: page.rooms.map((room) => this.counted(room)), roomsHasMore: page.hasMore, roomsCursor: page.nextCursor };
+    const positions = await Promise.all(page.rooms.map((room) => this.sequence.last(room.id)));
+    return { rooms: page.rooms.map((room, i) => this.counted(room, positions[i])), roomsHasMore: page.hasMore, roomsCursor: page.nextCursor };
   }
 
   // No lastMessage: bodies would make `ready` grow with message length; GET /rooms has them.
-  private counted(room: RoomSummary): ReadyRoom {
-    // This process's counter may be ahead of the store (accepted, not yet saved); never behind it.
-    const lastSeq = Math.max(this.sequence.last(room.id) ?? 0, room.lastSeq);
+  private counted(room: RoomSummary, position: number | undefined): ReadyRoom {
+    // The counter may be ahead of the store (accepted, not yet saved); never behind it.
+    const lastSeq = Math.max(position ?? 0, room.lastSeq);
     const { id, kind, name, description, isPrivate, memberIds, memberCount, createdAt, lastActivityAt, lastReadSeq } = room;
     return { id, kind, name, description, isPrivate, ...(memberIds && { memberIds }), memberCount, createdAt, lastActivityAt, lastSeq, lastReadSeq, unread: room.unreadCount };
   }

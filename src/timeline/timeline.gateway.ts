@@ -1,8 +1,9 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
-import { ChatSocket } from '../common/ws/server-events';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ChatServer, ChatSocket } from '../common/ws/server-events';
 import { WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { SyncDto } from './dto/sync.dto';
 import { RoomSync, TimelineService } from './timeline.service';
+import { UnsavedAcrossNodes } from '../messages/unsaved-across-nodes';
 
 export interface SyncAck {
   success: true;
@@ -12,8 +13,15 @@ export interface SyncAck {
 /** The room stream's client events; DMs and channels alike (a channel's id is its room id). */
 @WebSocketGateway()
 @WsHandlers()
-export class TimelineGateway {
-  constructor(private readonly timeline: TimelineService) {}
+export class TimelineGateway implements OnGatewayInit {
+  constructor(
+    private readonly timeline: TimelineService,
+    private readonly unsaved: UnsavedAcrossNodes,
+  ) {}
+
+  afterInit(server: ChatServer): void {
+    this.unsaved.listen(server);
+  }
 
   @SubscribeMessage('sync')
   async sync(@ConnectedSocket() client: ChatSocket, @MessageBody() dto: SyncDto): Promise<SyncAck> {

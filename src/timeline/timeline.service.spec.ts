@@ -1,9 +1,11 @@
 import { MemoryRateLimits } from '../common/rate-limit/rate-limits';
+import { AppConfig } from '../config/app-config';
 import { SequenceService } from '../messages/sequence.service';
 import { UnsavedMessages } from '../messages/unsaved-messages';
 import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { SYNC_MAX_MESSAGES, TimelineService } from './timeline.service';
+import { UnsavedAcrossNodes } from '../messages/unsaved-across-nodes';
 
 describe(TimelineService.name, () => {
   const stream = jest.fn().mockResolvedValue({ messages: [], hasMore: false, lastSeq: 0 });
@@ -11,7 +13,7 @@ describe(TimelineService.name, () => {
     { assertMember: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess,
     { stream } as unknown as MessageRepository,
     { last: () => undefined } as unknown as SequenceService,
-    new UnsavedMessages(),
+    new UnsavedAcrossNodes(new UnsavedMessages(), new AppConfig()),
     new MemoryRateLimits(),
   );
   const rooms = (n: number) => Array.from({ length: n }, (_, i) => ({ roomId: `r${i}`, afterSeq: 0 }));

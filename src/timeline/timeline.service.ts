@@ -3,11 +3,11 @@ import { AppError, ErrorBody } from '../common/errors/app-error';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { RateLimits } from '../common/rate-limit/rate-limits';
 import { SequenceService } from '../messages/sequence.service';
-import { UnsavedMessages } from '../messages/unsaved-messages';
 import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { SyncDto } from './dto/sync.dto';
 import { mergeStream, StreamSlice } from './merge-stream';
+import { UnsavedAcrossNodes } from '../messages/unsaved-across-nodes';
 
 export type RoomSync = ({ roomId: string; lastSeq: number } & StreamSlice) | { roomId: string; error: Pick<ErrorBody, 'code' | 'message'> };
 
@@ -24,7 +24,7 @@ export class TimelineService {
     private readonly access: RoomAccess,
     private readonly messages: MessageRepository,
     private readonly sequences: SequenceService,
-    private readonly unsaved: UnsavedMessages,
+    private readonly unsaved: UnsavedAcrossNodes,
     limits: RateLimits,
   ) {
     // Generous: a client syncs on reconnect and after a gap, not per message.
@@ -48,8 +48,8 @@ export class TimelineService {
     // Taken before the store read: a message saved meanwhile is in both and kept once; one accepted
     // after this reaches the client live, as it is subscribed to all of its rooms. The position too,
     // so lastSeq never claims a message that accepted during the read and is in neither.
-    const position = this.sequences.last(roomId);
-    const unsaved = this.unsaved.after(roomId, afterSeq);
+    const position = await this.sequences.last(roomId);
+    const unsaved = await this.unsaved.after(roomId, afterSeq, limit);
     const page = await this.messages.stream(roomId, afterSeq, limit);
     const slice = mergeStream(page, unsaved, limit);
     const lastSeq = Math.max(position ?? page.lastSeq, slice.messages.at(-1)?.rev ?? 0);

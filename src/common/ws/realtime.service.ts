@@ -87,7 +87,8 @@ export class RealtimeService {
    */
   async disconnectAll(timeoutMs = 2000): Promise<void> {
     if (!this.server) return;
-    this.server.disconnectSockets(true);
+    // This node's sockets only: through the cluster adapter, disconnectSockets reaches every node.
+    this.server.local.disconnectSockets(true);
     const deadline = Date.now() + timeoutMs;
     while (Object.keys(this.engineClients()).length > 0 && Date.now() < deadline) await sleep(5);
   }

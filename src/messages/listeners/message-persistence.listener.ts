@@ -5,6 +5,7 @@ import { AcceptedMessages } from '../accepted-messages';
 import { MessageCreatedEvent } from '../events/message-created.event';
 import { MessageDelivery } from '../message-delivery';
 import { MessageWriteQueue } from '../message-write-queue';
+import { SequenceService } from '../sequence.service';
 import { UnsavedMessages } from '../unsaved-messages';
 
 /** Optimistic mode: saves each delivered message through the write-behind queue, then confirms or fails it. */
@@ -17,6 +18,7 @@ export class MessagePersistenceListener {
     private readonly accepted: AcceptedMessages,
     private readonly delivery: MessageDelivery,
     private readonly unsaved: UnsavedMessages,
+    private readonly sequences: SequenceService,
   ) {}
 
   // The event emitter swallows listener errors (suppressErrors), so every path is caught here.
@@ -30,6 +32,8 @@ export class MessagePersistenceListener {
     } catch (err) {
       this.accepted.forget(key);
       this.unsaved.remove(message.roomId, message.seq);
+      // Before the failure is told: a resend it prompts, to any node, must be accepted anew.
+      await this.sequences.withdraw(message.roomId, key);
       return this.report(() => this.delivery.failed(kind, message, err));
     }
     this.accepted.markSaved(key, saved);

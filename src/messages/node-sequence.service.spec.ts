@@ -1,5 +1,5 @@
 import { MessageRepository } from '../persistence/ports';
-import { SEQ_BLOCK, SequenceService } from './sequence.service';
+import { NodeSequenceService, SEQ_BLOCK } from './node-sequence.service';
 
 /** A store's reservation rule, in memory: max(reserved, highest stored) + size. */
 class FakePositions {
@@ -19,9 +19,9 @@ class FakePositions {
   }
 }
 
-describe(SequenceService.name, () => {
+describe(NodeSequenceService.name, () => {
   let store: FakePositions;
-  let sut: SequenceService;
+  let sut: NodeSequenceService;
   const take = async (roomId: string, n: number) => {
     const seqs: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -34,7 +34,7 @@ describe(SequenceService.name, () => {
   beforeEach(() => {
     store = new FakePositions();
     store.highest = 41;
-    sut = new SequenceService(store as unknown as MessageRepository);
+    sut = new NodeSequenceService(store as unknown as MessageRepository);
   });
 
   it('reserves once per room, even for concurrent callers, above the highest stored seq, then counts up in memory', async () => {
@@ -52,7 +52,7 @@ describe(SequenceService.name, () => {
 
   it('never hands a position out twice after a crash: a new process starts above the reservation', async () => {
     const before = await take('r', 3);
-    const afterCrash = new SequenceService(store as unknown as MessageRepository);
+    const afterCrash = new NodeSequenceService(store as unknown as MessageRepository);
     await afterCrash.prepare('r');
     expect(afterCrash.next('r')).toBeGreaterThan(Math.max(...before));
   });
@@ -60,7 +60,7 @@ describe(SequenceService.name, () => {
   it('gives back the unused reservation at a clean stop, so the next process goes on without a hole', async () => {
     await take('r', 3);
     await sut.release();
-    const next = new SequenceService(store as unknown as MessageRepository);
+    const next = new NodeSequenceService(store as unknown as MessageRepository);
     await next.prepare('r');
     expect(next.next('r')).toBe(45);
   });

@@ -1,0 +1,10 @@
+import { AppConfig } from '../config/app-config';
+import { NodeSequenceService } from '../messages/node-sequence.service';
+import { SequenceService } from '../messages/sequence.service';
+import { ClusterBindings } from './cluster-bindings';
+import { RedisSequenceService } from './redis-sequence.service';
+
+/** Room positions and the cross-node idempotency window: in memory on one node, in Redis in a cluster. */
+export function sequenceBindings(config: AppConfig): ClusterBindings {
+  return { providers: [{ provide: SequenceService, useClass: config.redisUrl ? RedisSequenceService : NodeSequenceService }], exports: [SequenceService] };
+}

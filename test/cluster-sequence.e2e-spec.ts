@@ -1,0 +1,152 @@
+import { http, openDirect, registerUser, TestUser } from './support/http';
+import { startCluster, TestCluster } from './support/cluster-nodes';
+import { redisMissing } from './support/redis-server';
+import { ack, Client, connect, next, record, until } from './support/sockets';
+
+const missing = redisMissing();
+const describeCluster = missing ? describe.skip : describe;
+if (missing) console.warn(`cluster e2e skipped: ${missing}`);
+
+// Lifted so a test that sends in bursts measures positions, not the per-user limits.
+const UNLIMITED = { RATE_LIMIT_PER_SEC: '10000', RATE_LIMIT_BURST: '10000', EVENT_BUDGET_PER_SEC: '10000', EVENT_BUDGET_BURST: '10000' };
+const PER_SENDER = 100;
+const seqsOf = (log: Array<[string, any]>, roomId: string) => log.filter(([e, p]) => (e === 'roomMessageSent' || e === 'roomMessageRecieved') && p.roomId === roomId).map(([, p]) => p.seq as number);
+/** Arrivals with a lower seq than one already seen: the out-of-order deliveries at one socket. */
+const inversions = (seqs: number[]) => seqs.filter((s, i) => s < Math.max(0, ...seqs.slice(0, i))).length;
+
+describeCluster('Cluster mode: room positions and idempotency across nodes (e2e, built servers, real redis-server)', () => {
+  let cluster: TestCluster;
+  let alice: TestUser, bob: TestUser;
+  let roomId: string;
+  const sockets: Client[] = [];
+  const open = async (url: string, user: TestUser) => {
+    const socket = await connect(url, user.token);
+    sockets.push(socket);
+    return socket;
+  };
+  const send = (socket: Client, body: string, tempId?: string) => ack(socket, 'roomMessage', { roomId, body, tempId });
+  let highest = 0;
+  const note = (...seqs: number[]) => (highest = Math.max(highest, ...seqs));
+
+  beforeAll(async () => {
+    cluster = await startCluster(2, UNLIMITED);
+    const [a, b] = cluster.nodes;
+    [alice, bob] = await Promise.all([registerUser(a.url, 'alice'), registerUser(b.url, 'bob')]);
+    roomId = await openDirect(a.url, alice, bob);
+  }, 60_000);
+
+  afterAll(async () => {
+    sockets.forEach((s) => s.close());
+    await cluster?.stop();
+  });
+
+  it('hands out 1..200, each once, to concurrent senders on two nodes; every socket sees each position once', async () => {
+    const [a, b] = cluster.nodes;
+    const [aliceA, bobB, aliceB, bobA] = await Promise.all([open(a.url, alice), open(b.url, bob), open(b.url, alice), open(a.url, bob)]);
+    const logs = [aliceA, bobB, aliceB, bobA].map(record);
+    const acks = await Promise.all(
+      [aliceA, bobB].flatMap((s, n) => Array.from({ length: PER_SENDER }, (_, i) => send(s, `m${n}-${i}`, `c${n}-${i}`))),
+    );
+    const seqs = acks.map((r) => r.seq as number).sort((x, y) => x - y);
+    expect(acks.every((r) => r.success)).toBe(true);
+    expect(seqs).toEqual(Array.from({ length: 2 * PER_SENDER }, (_, i) => i + 1));
+    note(...seqs);
+    await until(() => logs.every((log) => seqsOf(log, roomId).length >= 2 * PER_SENDER), 20_000);
+    for (const log of logs) {
+      expect([...seqsOf(log, roomId)].sort((x, y) => x - y)).toEqual(seqs);
+      // One node's messages reach every socket in seq order (one lane per room); only interleaving across nodes may not.
+      for (const node of ['c0-', 'c1-']) {
+        const own = log.filter(([e, p]) => (e === 'roomMessageSent' || e === 'roomMessageRecieved') && p.tempId.startsWith(node)).map(([, p]) => p.seq as number);
+        expect(own).toEqual([...own].sort((x, y) => x - y));
+      }
+    }
+    console.info(`cross-node ordering, flood (2 x ${PER_SENDER} at once): out-of-order arrivals per socket ${logs.map((l) => inversions(seqsOf(l, roomId))).join(', ')} of ${2 * PER_SENDER}`);
+  }, 60_000);
+
+  it('measures cross-node ordering with paced senders (100 messages/s in the room)', async () => {
+    const [a, b] = cluster.nodes;
+    const [aliceA, bobB, aliceB, bobA] = await Promise.all([open(a.url, alice), open(b.url, bob), open(b.url, alice), open(a.url, bob)]);
+    const logs = [aliceA, bobB, aliceB, bobA].map(record);
+    const paced = (socket: Client, n: number) =>
+      Promise.all(Array.from({ length: 50 }, (_, i) => new Promise((r) => setTimeout(r, i * 20)).then(() => send(socket, `p${n}-${i}`, `p${n}-${i}`))));
+    const acks = (await Promise.all([paced(aliceA, 0), paced(bobB, 1)])).flat();
+    note(...acks.map((r) => r.seq));
+    await until(() => logs.every((log) => seqsOf(log, roomId).length >= 100), 20_000);
+    const counts = logs.map((l) => inversions(seqsOf(l, roomId)));
+    console.info(`cross-node ordering, paced (2 senders x 50 msg/s): out-of-order arrivals per socket ${counts.join(', ')} of 100`);
+    for (const log of logs) expect(new Set(seqsOf(log, roomId)).size).toBe(100);
+    // Measured, not tuned: bounded generously, as a loaded machine delays the nodes' fan-out unevenly.
+    expect(Math.max(...counts)).toBeLessThan(50);
+  }, 30_000);
+
+  it('answers a resend to the other node with the original seq once saved, Confirmed again, no second broadcast', async () => {
+    const [a, b] = cluster.nodes;
+    const [aliceA, aliceB, bobA] = await Promise.all([open(a.url, alice), open(b.url, alice), open(a.url, bob)]);
+    const bobLog = record(bobA);
+    const confirmed = next(aliceA, 'roomMessageConfirmed', (c) => c.tempId === 'saved-1');
+    const first = await send(aliceA, 'once', 'saved-1');
+    const { _id } = await confirmed;
+    const again = next(aliceB, 'roomMessageConfirmed', (c) => c.tempId === 'saved-1');
+    expect(await send(aliceB, 'once', 'saved-1')).toEqual({ success: true, tempId: 'saved-1', _id, seq: first.seq, duplicate: true });
+    expect((await again)._id).toBe(_id);
+    const marker = await send(aliceB, 'marker', 'saved-marker');
+    note(first.seq, marker.seq);
+    await until(() => bobLog.some(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'saved-marker'));
+    expect(bobLog.filter(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'saved-1')).toHaveLength(1);
+    expect(marker.seq).toBe(first.seq + 1);
+  });
+
+  it('answers a resend to another node while the original is still unsaved there, and syncs it from any node', async () => {
+    // A node that holds its writes for 3 s: the resend surely finds the original unsaved.
+    const slow = await cluster.addNode({ PERSIST_FLUSH_MS: '3000' });
+    // A node listens before its Redis connection is ready; /health says when it is.
+    await until(async () => (await http(slow.url, 'GET', '/health')).status === 200, 10_000);
+    const [aliceSlow, aliceB, bobB] = await Promise.all([open(slow.url, alice), open(cluster.nodes[1].url, alice), open(cluster.nodes[1].url, bob)]);
+    const saved = next(aliceSlow, 'roomMessageConfirmed', (c) => c.tempId === 'unsaved-1', 10_000);
+    const first = await send(aliceSlow, 'held', 'unsaved-1');
+    expect(await send(aliceB, 'held', 'unsaved-1')).toEqual({ success: true, tempId: 'unsaved-1', _id: 'unsaved-1', seq: first.seq, duplicate: true });
+    // Not in the store yet nor in this node's memory: the other node answers for it.
+    const { rooms } = await ack(bobB, 'sync', { rooms: [{ roomId, afterSeq: first.seq - 1 }] });
+    expect(rooms[0]).toMatchObject({ lastSeq: first.seq, hasMore: false, messages: [{ seq: first.seq, tempId: 'unsaved-1', _id: 'unsaved-1', isOptimistic: true, body: 'held' }] });
+    expect((await saved).seq).toBe(first.seq);
+    note(first.seq);
+    slow.child.kill('SIGTERM');
+    await slow.exited;
+  }, 30_000);
+
+  it('accepts a resend again, under its own position, when the node that took it died before saving it', async () => {
+    const doomed = await cluster.addNode({ PERSIST_FLUSH_MS: '5000' });
+    await until(async () => (await http(doomed.url, 'GET', '/health')).status === 200, 10_000);
+    const [aliceDoomed, aliceB] = await Promise.all([open(doomed.url, alice), open(cluster.nodes[1].url, alice)]);
+    const first = await send(aliceDoomed, 'lost in a crash', 'orphan-1');
+    expect(first).toMatchObject({ success: true });
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    const confirmed = next(aliceB, 'roomMessageConfirmed', (c) => c.tempId === 'orphan-1');
+    expect(await send(aliceB, 'lost in a crash', 'orphan-1')).toEqual({ success: true, tempId: 'orphan-1', _id: 'orphan-1', seq: first.seq });
+    expect((await confirmed).seq).toBe(first.seq);
+    note(first.seq);
+  }, 30_000);
+
+  it('never reuses a position after Redis restarts empty', async () => {
+    const [a, b] = cluster.nodes;
+    const [aliceA, bobB] = await Promise.all([open(a.url, alice), open(b.url, bob)]);
+    await cluster.redis.stop();
+    await cluster.redis.start();
+    let after: any;
+    await until(async () => (after = await send(aliceA, 'after restart').catch(() => undefined))?.success === true, 15_000);
+    const other = await send(bobB, 'after restart, other node');
+    expect(after.seq).toBeGreaterThan(highest);
+    expect(other.seq).toBe(after.seq + 1);
+    note(other.seq);
+  }, 30_000);
+
+  it('keeps counting on the other node after kill -9 of one', async () => {
+    const [a, b] = cluster.nodes;
+    const bobB = await open(b.url, bob);
+    a.child.kill('SIGKILL');
+    await a.exited;
+    const answer = await send(bobB, 'after a crash');
+    expect(answer.seq).toBe(highest + 1);
+  }, 30_000);
+});

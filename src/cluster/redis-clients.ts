@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
@@ -9,6 +9,8 @@ const COMMAND_TIMEOUT_MS = 1000;
 // node that falls further behind misses broadcasts. The adapter's 10,000 is half a second at
 // 10k messages/s; 200,000 is 10 s, about 92 MB of Redis memory (docs/scaling.md).
 const STREAM_MAX_LEN = 200_000;
+/** How long a starting node waits for Redis before it listens anyway (and answers SERVER.BUSY until it is back). */
+const START_WAIT_MS = 10_000;
 
 /**
  * The Redis connections of one node in cluster mode. Two, because the two uses fail differently:
@@ -18,7 +20,7 @@ const STREAM_MAX_LEN = 200_000;
  *   then waits instead of spinning, and broadcasts published during a short outage go out after it.
  */
 @Injectable()
-export class RedisClients implements OnApplicationShutdown {
+export class RedisClients implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   readonly state: Redis;
   readonly fanout: Redis;
@@ -39,6 +41,17 @@ export class RedisClients implements OnApplicationShutdown {
         down = false;
       });
     }
+  }
+
+  // Before the node listens: the state connection queues nothing, so a node taking clients
+  // before it is ready would refuse their first sends.
+  async onModuleInit(): Promise<void> {
+    if (this.state.status === 'ready') return;
+    const ready = new Promise<boolean>((resolve) => this.state.once('ready', () => resolve(true)));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), START_WAIT_MS)));
+    if (!(await Promise.race([ready, late]))) this.logger.warn(`Redis not ready after ${START_WAIT_MS} ms: starting anyway; sends are refused (SERVER.BUSY) until it is`);
+    clearTimeout(timer);
   }
 
   /** The Socket.IO adapter factory: every broadcast and room operation reaches every node. */

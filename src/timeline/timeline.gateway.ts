@@ -1,13 +1,9 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
+import type { SyncAck } from '../common/ws/client-events';
 import { ChatSocket } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { SyncDto } from './dto/sync.dto';
-import { RoomSync, TimelineService } from './timeline.service';
-
-export interface SyncAck {
-  success: true;
-  rooms: RoomSync[];
-}
+import { TimelineService } from './timeline.service';
 
 /** The room stream's client events; DMs and channels alike (a channel's id is its room id). */
 @WebSocketGateway()
@@ -15,7 +11,7 @@ export interface SyncAck {
 export class TimelineGateway {
   constructor(private readonly timeline: TimelineService) {}
 
-  @SubscribeMessage('sync')
+  @OnClientEvent('sync')
   async sync(@ConnectedSocket() client: ChatSocket, @MessageBody() dto: SyncDto): Promise<SyncAck> {
     return { success: true, rooms: await this.timeline.sync(client.data.user.id, dto) };
   }

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorBody } from '../common/errors/app-error';
+import { AppError } from '../common/errors/app-error';
+import type { RoomSync } from '../common/ws/client-events';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { SequenceService } from '../messages/sequence.service';
 import { UnsavedMessages } from '../messages/unsaved-messages';
 import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { SyncDto } from './dto/sync.dto';
-import { mergeStream, StreamSlice } from './merge-stream';
-
-export type RoomSync = ({ roomId: string; lastSeq: number } & StreamSlice) | { roomId: string; error: Pick<ErrorBody, 'code' | 'message'> };
+import { mergeStream } from './merge-stream';
 
 const REFUSALS = new Set(['ROOM.NOT_FOUND', 'ROOM.NOT_MEMBER']);
 /** Messages in one sync answer, all rooms together. */

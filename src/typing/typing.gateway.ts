@@ -1,8 +1,8 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { AppConfig } from '../config/app-config';
 import { ChatSocket } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { RoomAccess } from '../rooms/room-access.service';
 import { TypingDto } from './dto/typing.dto';
 import { TypingService } from './typing.service';
@@ -21,7 +21,7 @@ export class TypingGateway {
     this.limit = KeyedRateLimit.inMemory({ name: 'typing', points: config.typingSignalsPer10s, windowSec: 10, what: 'typing signals' });
   }
 
-  @SubscribeMessage('typing')
+  @OnClientEvent('typing')
   async typingChanged(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId, isTyping }: TypingDto) {
     const { id, username } = client.data.user;
     await this.limit.take(id);

@@ -1,0 +1,38 @@
+import { ChatClient, ChatEvents } from '../../client/src/sdk';
+import type { TestUser } from './http';
+
+/** A connected SDK client for a test user. */
+export async function sdkClient(url: string, user: TestUser, ackTimeoutMs = 5000): Promise<ChatClient> {
+  const client = new ChatClient({ url, token: user.token, ackTimeoutMs });
+  await client.connect();
+  return client;
+}
+
+/** Resolves when `condition` holds, checked now and after every `event` of the client. */
+export function when<K extends keyof ChatEvents>(client: ChatClient, event: K, condition: () => boolean, timeoutMs = 8000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (condition()) return resolve();
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`condition not met within ${timeoutMs} ms (waiting on ${String(event)})`));
+    }, timeoutMs);
+    const off = client.on(event, () => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
+  });
+}
+
+/** Every state a message of this client passes through, in order, by tempId. */
+export function stateLog(client: ChatClient): Map<string, string[]> {
+  const log = new Map<string, string[]>();
+  client.on('messages', (roomId) => {
+    for (const m of client.messages(roomId)) {
+      const states = log.get(m.tempId) ?? [];
+      if (states[states.length - 1] !== m.state) log.set(m.tempId, [...states, m.state]);
+    }
+  });
+  return log;
+}

@@ -117,6 +117,7 @@ export class ChatClient extends Emitter<ChatEvents> {
     const page = await this.rest.rooms(this.me.id, this.rooms.cursor);
     this.rooms.merge(page.rooms);
     Object.assign(this.rooms, { hasMore: page.hasMore, cursor: page.cursor });
+    this.emit('rooms', undefined);
     await this.actions.nameAll();
   }
 

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-/** `npm test` builds the app first; a suite run on its own builds it if it is missing. */
+/** Builds the app from the current sources (about a second), so a suite never tests a stale bundle. */
 export function ensureWebBuild(): void {
-  if (!existsSync(join(ROOT, 'public', 'index.html'))) execFileSync('node', [join(ROOT, 'client', 'build.mjs')], { stdio: 'inherit' });
+  execFileSync('node', [join(ROOT, 'client', 'build.mjs')], { stdio: 'inherit' });
   mkdirSync(SCREENSHOTS, { recursive: true });
 }
 

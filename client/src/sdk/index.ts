@@ -1,3 +1,3 @@
-export { ChatClient, type ChatClientOptions, type ChatEvents } from './chat-client';
+export { ChatClient } from './chat-client';
 export { ApiError, RestClient, type Session } from './rest';
-export type { ChatMessage, MessageState, RoomInfo, UserSummary } from './types';
+export type { ChatClientOptions, ChatEvents, ChatMessage, MessageState, RoomInfo, UserSummary } from './types';

@@ -1,5 +1,6 @@
 import type { WireConfirmation, WireFailure, WireMessage } from '../../../src/common/ws/protocol';
 import type { Room } from '../../../src/persistence/models';
+import type { ChatClient } from './chat-client';
 import type { ChatSocket } from './socket';
 import { iso, type ChatMessage } from './types';
 
@@ -47,4 +48,21 @@ export function wireLiveEvents(socket: ChatSocket, target: MessageTarget, member
   socket.on('directCreated', ({ room }) => members.roomAdded(room));
   socket.on('channelMemberJoined', ({ channelId, user }) => members.memberJoined(channelId, user.id));
   socket.on('channelMemberLeft', ({ channelId, userId }) => members.memberLeft(channelId, userId));
+}
+
+/** Connection, typing, presence and read-marker events: state on the client, then its event. */
+export function wireStatusEvents(socket: ChatSocket, client: ChatClient): void {
+  const presence = (userId: string, online: boolean) => {
+    if (online) client.online.add(userId);
+    else client.online.delete(userId);
+    client.emit('presence', userId);
+  };
+  socket.on('disconnect', () => client.emit('connection', false));
+  socket.on('userTyping', (signal) => client.typing.received(signal) && client.emit('typing', signal.roomId));
+  socket.on('userOnline', ({ userId }) => presence(userId, true));
+  socket.on('userOffline', ({ userId }) => presence(userId, false));
+  socket.on('readMarker', ({ roomId, lastReadSeq, unread }) => {
+    client.rooms.update(roomId, { lastReadSeq, unread });
+    client.emit('rooms', undefined);
+  });
 }

@@ -1,7 +1,7 @@
 import type { Room } from '../../../src/persistence/models';
 import type { ChatClient } from './chat-client';
 import type { MembershipTarget } from './live-events';
-import { toRoomInfo } from './room-list';
+import { RoomListPage, toRoomInfo } from './room-list';
 import type { RoomInfo } from './types';
 
 /** Opening, creating, joining and leaving rooms, and hearing that others did. */
@@ -47,6 +47,19 @@ export class RoomActions implements MembershipTarget {
     if (userId === this.client.me.id) this.client.rooms.remove(channelId);
     else this.client.rooms.update(channelId, { memberCount: Math.max(0, (known.memberCount ?? 1) - 1) });
     this.client.emit('rooms', undefined);
+  }
+
+  /** A page of my rooms (from `ready`, or the next one of `GET /rooms`). */
+  async listed(page: RoomListPage): Promise<void> {
+    this.client.rooms.merge(page.rooms);
+    Object.assign(this.client.rooms, { hasMore: page.hasMore, cursor: page.cursor });
+    this.client.emit('rooms', undefined);
+    await this.nameAll().catch(() => undefined);
+  }
+
+  /** The server lists more of my rooms than `ready` carried: fetch the next page. */
+  async loadMoreRooms(): Promise<void> {
+    await this.listed(await this.client.rest.rooms(this.client.me.id, this.client.rooms.cursor));
   }
 
   /** Looks up the usernames of DM peers not named yet (rooms carry only ids). */

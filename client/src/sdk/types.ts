@@ -39,3 +39,22 @@ export interface RoomInfo {
 }
 
 export const iso = (value: Date | string): string => (typeof value === 'string' ? value : value.toISOString());
+
+export interface ChatClientOptions {
+  url: string;
+  token: string;
+  /** No answer from the server within this long: the message shows `timeout` (and is resent on reconnect). */
+  ackTimeoutMs?: number;
+}
+
+export type ChatEvents = {
+  /** Connected (and caught up) or not. */
+  connection: boolean;
+  rooms: void;
+  /** A room's messages changed. */
+  messages: string;
+  /** Who types in a room changed. */
+  typing: string;
+  /** A user went online or offline. */
+  presence: string;
+};

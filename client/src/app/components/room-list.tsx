@@ -24,7 +24,7 @@ export function RoomList({ client, activeId, onOpen }: { client: ChatClient; act
       <ul data-testid="room-list" class="room-list">
         {rooms.map((room) => <RoomItem key={room.id} client={client} room={room} active={room.id === activeId} onOpen={onOpen} />)}
       </ul>
-      {client.rooms.hasMore && <button class="link" onClick={() => void client.loadMoreRooms()}>More rooms…</button>}
+      {client.rooms.hasMore && <button class="link" onClick={() => void client.actions.loadMoreRooms()}>More rooms…</button>}
       {rooms.length === 0 && <p class="hint">No conversations yet.</p>}
     </nav>
   );

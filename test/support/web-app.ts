@@ -24,6 +24,15 @@ export async function signUp(page: Page, url: string, username: string): Promise
   await page.getByTestId('room-list').waitFor();
 }
 
+/** Signs in an existing user (registered with support/http's password) through the form. */
+export async function signInAs(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('correct horse battery');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('room-list').waitFor();
+}
+
 /** Records every state text each of my messages shows, in order, keyed by tempId (from now on). */
 export async function recordStates(page: Page): Promise<void> {
   await page.evaluate(() => {

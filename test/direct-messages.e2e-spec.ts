@@ -34,7 +34,10 @@ describe('Direct messages (e2e)', () => {
       const logs = [a1, a2, d1, c1].map(record);
       const told = [a1, a2, d1].map((s) => next(s, 'directCreated'));
       const created = await openDirect(t.url, dave, alice);
-      for (const { room } of await Promise.all(told)) expect(room).toMatchObject({ id: created, kind: 'direct', memberIds: expect.arrayContaining([alice.user.id, dave.user.id]) });
+      for (const { room, online } of await Promise.all(told)) {
+        expect(room).toMatchObject({ id: created, kind: 'direct', memberIds: expect.arrayContaining([alice.user.id, dave.user.id]) });
+        expect(online.sort()).toEqual([alice.user.id, dave.user.id].sort());
+      }
       expect(await openDirect(t.url, alice, dave)).toBe(created);
       // A marker after the reopen: once it arrives, a second directCreated would have too.
       await ack(a1, 'joinRoom', { roomId: created });

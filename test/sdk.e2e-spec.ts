@@ -76,6 +76,17 @@ describe('ChatClient SDK against the real server (e2e)', () => {
     expect(b.messages(roomId).map((m) => m._id)).toEqual((await history(t, bob, roomId)).map((m: any) => m._id));
   });
 
+  it('detects a gap in the live seqs and fills it with sync', async () => {
+    // Unsubscribed for a moment, Bob's socket misses one live message; the next one reveals the gap.
+    expect(await b.connectedSocket()!.emitWithAck('leaveRoom', { roomId })).toMatchObject({ success: true });
+    const missed = a.send(roomId, 'missed live');
+    await when(a, 'messages', () => a.messages(roomId).find((m) => m.tempId === missed.tempId)?.state === 'confirmed');
+    expect(await b.connectedSocket()!.emitWithAck('joinRoom', { roomId })).toMatchObject({ success: true });
+    a.send(roomId, 'after the gap');
+    await when(b, 'messages', () => bodies(b, roomId).includes('missed live') && bodies(b, roomId).includes('after the gap'));
+    expect(bodies(b, roomId).slice(-2)).toEqual(['missed live', 'after the gap']);
+  });
+
   it('orders messages sent from both sides at once by seq, on both sides, as the server stores them', async () => {
     for (let i = 0; i < 15; i++) {
       a.send(roomId, `a${i}`);

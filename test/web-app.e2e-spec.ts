@@ -49,7 +49,9 @@ maybe(title, () => {
     await a.getByRole('button', { name: 'Message', exact: true }).click();
     await a.getByTestId('composer').waitFor();
     // directCreated: the room shows up on Bob's side without a reload.
-    await b.getByTestId('room-item').filter({ hasText: alice }).waitFor();
+    // directCreated also says who is online, so both sides show the presence dot at once.
+    await b.getByTestId('room-item').filter({ hasText: alice }).locator('.dot.online').waitFor();
+    await a.getByTestId('room-item').filter({ hasText: bob }).locator('.dot.online').waitFor();
     await recordStates(a);
     for (const body of ['hi bob', 'are you there?']) {
       await a.getByTestId('composer').fill(body);

@@ -4,6 +4,7 @@ import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { Room, RoomSummary } from '../persistence/models';
 import { RoomRepository, UserRepository } from '../persistence/ports';
+import { PresenceService } from '../presence/presence.service';
 import { MembershipChanges } from './membership-changes';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class RoomsService {
     private readonly changes: MembershipChanges,
     private readonly blocks: BlockList,
     private readonly realtime: RealtimeService,
+    private readonly presence: PresenceService,
   ) {}
 
   /** The DM room of two users (idempotent, symmetric); both users' sockets are subscribed at once and told once. */
@@ -23,8 +25,14 @@ export class RoomsService {
     await this.blocks.assertNotBlockedBy(me, [otherId]);
     const { room, created } = await this.rooms.findOrCreateDirect(me, otherId);
     this.changes.announce(room.id, room.memberIds, 'joined');
-    if (created) this.realtime.to({ userIds: room.memberIds }).emit('directCreated', { room });
+    if (created) await this.announceDirect(room);
     return room;
+  }
+
+  /** Both members hear of the new room, and which of them is online (later changes come as userOnline/userOffline). */
+  private async announceDirect(room: Room): Promise<void> {
+    const online = (await Promise.all(room.memberIds.map(async (id) => ((await this.presence.isOnline(id)) ? [id] : [])))).flat();
+    this.realtime.to({ userIds: room.memberIds }).emit('directCreated', { room, online });
   }
 
   listMine(userId: string): Promise<RoomSummary[]> {

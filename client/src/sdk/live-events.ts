@@ -13,7 +13,7 @@ export interface MessageTarget {
 
 /** Where membership changes go (RoomActions). */
 export interface MembershipTarget {
-  roomAdded(room: Room): void;
+  roomAdded(room: Room, online?: string[]): void;
   memberJoined(roomId: string, userId: string): void;
   memberLeft(roomId: string, userId: string): void;
 }
@@ -45,7 +45,7 @@ export function wireLiveEvents(socket: ChatSocket, target: MessageTarget, member
   socket.on('roomMessageFailed', failed);
   socket.on('channelMessageFailed', failed);
   socket.on('channelCreated', (room) => members.roomAdded(room));
-  socket.on('directCreated', ({ room }) => members.roomAdded(room));
+  socket.on('directCreated', ({ room, online }) => members.roomAdded(room, online));
   socket.on('channelMemberJoined', ({ channelId, user }) => members.memberJoined(channelId, user.id));
   socket.on('channelMemberLeft', ({ channelId, userId }) => members.memberLeft(channelId, userId));
 }

@@ -29,7 +29,8 @@ export class RoomActions implements MembershipTarget {
     await this.client.rest.invite(channelId, userId);
   }
 
-  roomAdded(room: Room): void {
+  roomAdded(room: Room, online: string[] = []): void {
+    online.forEach((id) => this.client.online.add(id));
     void this.add(room);
   }
 

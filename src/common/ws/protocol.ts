@@ -69,7 +69,8 @@ export type ServerToClientEvents = MessageEvents<'roomMessageSent', 'roomMessage
   MessageEvents<'channelMessageSent', 'NEW_MESSAGE_RECEIVED', 'channelMessageConfirmed', 'channelMessageFailed'> & {
     ready: (payload: ReadyPayload) => void;
     channelCreated: (channel: Room) => void;
-    directCreated: (payload: { room: Room }) => void;
+    /** `online`: which of the two members are online now. */
+    directCreated: (payload: { room: Room; online: string[] }) => void;
     channelMemberJoined: (payload: { channelId: string; user: UserSummary; invitedBy?: UserSummary }) => void;
     channelMemberLeft: (payload: { channelId: string; userId: string }) => void;
     userOnline: (payload: { userId: string }) => void;

@@ -1,4 +1,4 @@
-import type { ChatClient } from '../client/src/sdk';
+import { ChatClient } from '../client/src/sdk';
 import { http, openDirect, registerUser, TestUser } from './support/http';
 import { startApp, TestApp } from './support/harness';
 import { sdkClient, stateLog, when } from './support/sdk';
@@ -97,6 +97,14 @@ describe('ChatClient SDK against the real server (e2e)', () => {
     const stored = (await history(t, alice, roomId)).map((m: any) => m._id);
     expect(b.messages(roomId).map((m) => m._id)).toEqual(stored);
     expect(a.messages(roomId).slice(-30).map((m) => m._id)).toEqual(stored.slice(-30));
+  });
+
+  it('reports a refused token as unauthorized, so an app can ask to sign in again', async () => {
+    const refused = new ChatClient({ url: t.url, token: 'not-a-token' });
+    const told = new Promise<void>((resolve) => refused.on('unauthorized', resolve));
+    await expect(refused.connect()).rejects.toThrow('unauthorized');
+    await told;
+    refused.disconnect();
   });
 
   it('pages older history with before=, oldest first, without duplicates', async () => {

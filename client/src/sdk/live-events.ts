@@ -58,6 +58,8 @@ export function wireStatusEvents(socket: ChatSocket, client: ChatClient): void {
     client.emit('presence', userId);
   };
   socket.on('disconnect', () => client.emit('connection', false));
+  socket.on('connect_error', (err) => err.message === 'unauthorized' && client.emit('unauthorized', undefined));
+  socket.on('exception', ({ error }) => error.code === 'AUTH.TOKEN_EXPIRED' && client.emit('unauthorized', undefined));
   socket.on('userTyping', (signal) => client.typing.received(signal) && client.emit('typing', signal.roomId));
   socket.on('userOnline', ({ userId }) => presence(userId, true));
   socket.on('userOffline', ({ userId }) => presence(userId, false));

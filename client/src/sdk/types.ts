@@ -57,4 +57,6 @@ export type ChatEvents = {
   typing: string;
   /** A user went online or offline. */
   presence: string;
+  /** The token expired or was refused: sign in again (no reconnect will succeed). */
+  unauthorized: void;
 };

@@ -14,8 +14,9 @@ export function ChatView({ client, session, onSignOut }: { client: ChatClient; s
   const [roomId, setRoomId] = useState<string | null>(null);
   const [panel, setPanel] = useState<Panel>(null);
   useEffect(() => {
-    // A refused handshake (expired or foreign token) means signing in again.
-    client.connect().catch((err: Error) => err.message === 'unauthorized' && onSignOut());
+    // An expired or refused token means signing in again.
+    const offUnauthorized = client.on('unauthorized', onSignOut);
+    client.connect().catch(() => undefined);
     // The browser knows about a lost network long before a heartbeat would: reconnect when it is back.
     const offline = () => client.disconnect();
     const online = () => void client.connect().catch(() => undefined);
@@ -24,6 +25,7 @@ export function ChatView({ client, session, onSignOut }: { client: ChatClient; s
     return () => {
       removeEventListener('offline', offline);
       removeEventListener('online', online);
+      offUnauthorized();
       client.disconnect();
     };
   }, [client]);

@@ -46,8 +46,10 @@ export class ChatClient extends Emitter<ChatEvents> {
   /** Connects; resolves with my user once the first `ready` is in. */
   connect(): Promise<UserSummary> {
     const ready = new Promise<UserSummary>((resolve, reject) => {
-      this.socket.once('ready', ({ user }) => resolve(user));
-      this.socket.once('connect_error', reject);
+      const fail = (err: Error) => (this.socket.off('ready', done), reject(err));
+      const done = ({ user }: ReadyPayload) => (this.socket.off('connect_error', fail), resolve(user));
+      this.socket.once('ready', done);
+      this.socket.once('connect_error', fail);
     });
     this.socket.connect();
     return ready;

@@ -109,4 +109,16 @@ maybe(title, () => {
     await shot(b, 'phone-back-online');
     await shot(a, 'desktop-channel');
   });
+
+  it('leaves a channel, and is invited back: the channel reappears without a reload', async () => {
+    const channel = `general-${run}`;
+    await b.getByRole('button', { name: 'Leave', exact: true }).click();
+    await b.getByTestId('room-item').filter({ hasText: channel }).waitFor({ state: 'detached' });
+    await a.getByText('1 member', { exact: true }).waitFor();
+    await a.getByRole('button', { name: 'Invite', exact: true }).click();
+    await a.getByPlaceholder('Invite someone by name').fill(bob);
+    await a.locator('.picker').getByRole('button', { name: 'Invite', exact: true }).click();
+    await b.getByTestId('room-item').filter({ hasText: channel }).waitFor();
+    await a.getByText('2 members', { exact: true }).waitFor();
+  });
 });

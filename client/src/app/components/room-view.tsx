@@ -22,7 +22,7 @@ export function RoomView({ client, room, onBack }: { client: ChatClient; room: R
         {room.kind === 'direct' && <span class="presence">{client.online.has(room.peerId ?? '') ? 'online' : 'offline'}</span>}
         {room.kind === 'channel' && (
           <span class="tools">
-            {room.memberCount !== undefined && <span class="hint">{room.memberCount} members</span>}
+            {room.memberCount !== undefined && <span class="hint">{room.memberCount} {room.memberCount === 1 ? 'member' : 'members'}</span>}
             <button class="small" onClick={() => setInviting(!inviting)}>Invite</button>
             <button class="small secondary" onClick={() => void leave()}>Leave</button>
           </span>

@@ -41,7 +41,7 @@ export class Outbox {
     const key = messageKey(this.host.me().id, tempId);
     const message = this.host.store(roomId).get(key);
     if (!message || message.state === 'confirmed') return;
-    this.unsaved.set(key, { roomId, tempId, attempt: this.unsaved.get(key)?.attempt ?? 0 });
+    if (!this.unsaved.has(key)) this.unsaved.set(key, { roomId, tempId, attempt: 0 });
     this.transmit(key);
   }
 

@@ -42,8 +42,8 @@ export class RoomRegistry {
     return [...this.stores.keys()].filter((id) => this.rooms.has(id));
   }
 
-  /** Most recently active first. */
+  /** In the order they became known; a UI sorts as it likes. */
   list(): RoomInfo[] {
-    return [...this.rooms.values()].sort((a, b) => b.lastSeq - a.lastSeq || a.id.localeCompare(b.id));
+    return [...this.rooms.values()];
   }
 }

@@ -1,5 +1,6 @@
 import { ChatClient, ChatEvents } from '../../client/src/sdk';
-import type { TestUser } from './http';
+import { http, registerUser, TestUser } from './http';
+import type { TestApp } from './harness';
 
 /** A connected SDK client for a test user. */
 export async function sdkClient(url: string, user: TestUser, ackTimeoutMs = 5000): Promise<ChatClient> {
@@ -36,3 +37,25 @@ export function stateLog(client: ChatClient): Map<string, string[]> {
   });
   return log;
 }
+
+export interface SdkPair {
+  alice: TestUser;
+  bob: TestUser;
+  a: ChatClient;
+  b: ChatClient;
+  roomId: string;
+}
+
+/** Alice and Bob connected through the SDK, with a DM Bob already knows of (directCreated) and has named. */
+export async function sdkPair(url: string): Promise<SdkPair> {
+  const [alice, bob] = await Promise.all([registerUser(url, 'alice'), registerUser(url, 'bob')]);
+  const [a, b] = await Promise.all([sdkClient(url, alice), sdkClient(url, bob)]);
+  const roomId = (await a.actions.openDirect(bob.user.id)).id;
+  await when(b, 'rooms', () => b.rooms.get(roomId) !== undefined && b.names.get(alice.user.id) === alice.user.username);
+  return { alice, bob, a, b, roomId };
+}
+
+export const bodies = (c: ChatClient, roomId: string) => c.messages(roomId).map((m) => m.body);
+
+/** The room's stored history, as the server serves it. */
+export const history = async (t: TestApp, u: TestUser, roomId: string) => (await http(t.url, 'GET', `/rooms/${roomId}/messages?limit=200`, { token: u.token })).body.messages;

@@ -29,6 +29,14 @@ describe(MessageStore.name, () => {
     expect(sut.atSeq(2)?.sender.id).toBe('u2');
   });
 
+  it('resumes a catch-up before the first message held unconfirmed', () => {
+    const sut = new MessageStore();
+    [msg('a', 1, 'confirmed'), msg('b', 2), msg('c', 3, 'confirmed')].forEach((m) => sut.upsert(m));
+    expect(sut.resumeAfter()).toBe(1);
+    sut.upsert(msg('b', 2, 'confirmed'));
+    expect(sut.resumeAfter()).toBe(3);
+  });
+
   it('never lets a late copy undo a confirmation', () => {
     const sut = new MessageStore();
     sut.upsert(msg('a', 1, 'confirmed'));

@@ -44,6 +44,15 @@ export class MessageStore {
     return this.sorted;
   }
 
+  /**
+   * Where a catch-up starts: after the last position held, or before the first message held
+   * unconfirmed, so a confirmation missed while disconnected comes back as the saved copy.
+   */
+  resumeAfter(): number {
+    const unconfirmed = this.list().find((m) => m.seq !== undefined && m.state !== 'confirmed');
+    return unconfirmed ? Math.min(this.lastSeq, unconfirmed.seq! - 1) : this.lastSeq;
+  }
+
   oldestSeq(): number | undefined {
     return this.list().find((m) => m.seq !== undefined)?.seq;
   }

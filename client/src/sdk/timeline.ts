@@ -65,7 +65,7 @@ export class Timeline implements CatchUpTarget {
   }
 
   afterSeq(roomId: string): number {
-    return this.gapFrom.get(roomId) ?? this.rooms.store(roomId).lastSeq;
+    return this.gapFrom.get(roomId) ?? this.rooms.store(roomId).resumeAfter();
   }
 
   apply(roomId: string, messages: ChatMessage[], lastSeq?: number): void {

@@ -45,9 +45,12 @@ export class RestClient {
   invite = (id: string, userId: string) => this.call<Room>('POST', `/channels/${id}/invite`, { userId });
   members = (id: string) => this.call<Array<Member & { online: boolean }>>('GET', `/channels/${id}/members`);
 
-  /** One page of my rooms: today the whole list; once `GET /rooms` pages, by cursor. */
+  /** One page of my rooms: the whole list from a server that does not page; else the next page comes by `X-Next-Cursor`. */
   async rooms(myId: string, cursor?: string | null): Promise<RoomListPage> {
-    return readRoomList(await this.call('GET', `/rooms${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`), myId);
+    const { data, headers } = await this.request('GET', `/rooms${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page = readRoomList(data, myId);
+    const next = headers.get('x-next-cursor');
+    return next ? { ...page, hasMore: true, cursor: next } : page;
   }
 
   /** Ascending by seq; `before` pages backwards (older), none gives the latest page. */
@@ -62,6 +65,10 @@ export class RestClient {
   }
 
   private async call<T>(method: string, path: string, body?: Json): Promise<T> {
+    return (await this.request(method, path, body)).data as T;
+  }
+
+  private async request(method: string, path: string, body?: Json): Promise<{ data: unknown; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body) headers['content-type'] = 'application/json';
@@ -69,6 +76,6 @@ export class RestClient {
     const text = await res.text();
     const data = text ? JSON.parse(text) : undefined;
     if (!res.ok) throw new ApiError(res.status, data?.code ?? 'HTTP.ERROR', Array.isArray(data?.message) ? data.message.join('; ') : (data?.message ?? res.statusText));
-    return data as T;
+    return { data, headers: res.headers };
   }
 }

@@ -19,9 +19,9 @@ describe(readRoomList.name, () => {
   });
 
   it('reads a bounded page: channels with memberCount and no memberIds, and where the next page starts', () => {
-    const channel = { id: 'c2', kind: 'channel' as const, name: 'big', memberCount: 12000, lastSeq: 1, lastReadSeq: 1, unread: 0 };
+    const channel = { id: 'c2', kind: 'channel' as const, name: 'big', memberCount: 12000, lastActivityAt: new Date(Date.UTC(2026, 0, 2)), lastSeq: 1, lastReadSeq: 1, unread: 0 };
     const sut = readRoomList({ rooms: [dm, channel], roomsHasMore: true, nextCursor: 'c2' }, me);
-    expect(sut.rooms[1]).toEqual({ id: 'c2', kind: 'channel', name: 'big', memberCount: 12000, isPrivate: false, lastSeq: 1, lastReadSeq: 1, unread: 0 });
+    expect(sut.rooms[1]).toEqual({ id: 'c2', kind: 'channel', name: 'big', memberCount: 12000, isPrivate: false, lastSeq: 1, lastReadSeq: 1, unread: 0, lastActivityAt: '2026-01-02T00:00:00.000Z' });
     expect(sut).toMatchObject({ hasMore: true, cursor: 'c2' });
     expect(readRoomList({ rooms: [], hasMore: false, cursor: null }, me)).toEqual({ rooms: [], hasMore: false, cursor: null });
   });

@@ -1,4 +1,4 @@
-import type { RoomInfo } from './types';
+import { iso, type RoomInfo } from './types';
 
 /** The fields a room may carry in any of its shapes (ready, GET /rooms, created, joined). */
 interface RawRoom {
@@ -12,11 +12,14 @@ interface RawRoom {
   lastReadSeq?: number;
   unread?: number;
   unreadCount?: number;
-  lastMessage?: { seq: number } | null;
+  lastMessage?: { seq: number; createdAt?: Date | string } | null;
+  lastActivityAt?: Date | string;
+  createdAt?: Date | string;
 }
 
 /** One room of any shape as the SDK lists it; `memberIds` only names a DM's peer. */
 export function toRoomInfo(raw: RawRoom, myId: string): RoomInfo {
+  const activity = raw.lastActivityAt ?? raw.lastMessage?.createdAt ?? raw.createdAt;
   const peerId = raw.kind === 'direct' ? raw.memberIds?.find((id) => id !== myId) : undefined;
   return {
     id: raw.id,
@@ -28,6 +31,7 @@ export function toRoomInfo(raw: RawRoom, myId: string): RoomInfo {
     lastSeq: raw.lastSeq ?? raw.lastMessage?.seq ?? 0,
     lastReadSeq: raw.lastReadSeq ?? 0,
     unread: raw.unread ?? raw.unreadCount ?? 0,
+    ...(activity && { lastActivityAt: iso(activity) }),
   };
 }
 

@@ -38,7 +38,8 @@ export class Timeline implements CatchUpTarget {
     if (room && m.seq !== undefined) {
       // Counted live only: the unread count of `ready` already includes what a sync brings.
       const unread = live && isNew && m.sender.id !== this.host.me().id && m.seq > room.lastReadSeq ? room.unread + 1 : room.unread;
-      this.rooms.update(m.roomId, { lastSeq: Math.max(room.lastSeq, m.seq), unread });
+      const lastActivityAt = room.lastActivityAt && room.lastActivityAt > m.createdAt ? room.lastActivityAt : m.createdAt;
+      this.rooms.update(m.roomId, { lastSeq: Math.max(room.lastSeq, m.seq), unread, lastActivityAt });
     }
     if (live && m.sender.id !== this.host.me().id) this.host.heard(m);
     this.host.changed(m.roomId);

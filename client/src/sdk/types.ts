@@ -36,6 +36,8 @@ export interface RoomInfo {
   lastSeq: number;
   lastReadSeq: number;
   unread: number;
+  /** When the room last saw a message (or was created), if the server said; ISO time. */
+  lastActivityAt?: string;
 }
 
 export const iso = (value: Date | string): string => (typeof value === 'string' ? value : value.toISOString());

@@ -16,9 +16,9 @@ function RoomItem({ client, room, active, onOpen }: { client: ChatClient; room: 
   );
 }
 
-/** My rooms: channels, then direct messages, by name. */
+/** My rooms, most recently active first. */
 export function RoomList({ client, activeId, onOpen }: { client: ChatClient; activeId: string | null; onOpen: (id: string) => void }) {
-  const rooms = client.rooms.list().sort((a, b) => a.kind.localeCompare(b.kind) || roomName(client, a).localeCompare(roomName(client, b)));
+  const rooms = client.rooms.list().sort((a, b) => (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? '') || roomName(client, a).localeCompare(roomName(client, b)));
   return (
     <nav aria-label="Rooms">
       <ul data-testid="room-list" class="room-list">

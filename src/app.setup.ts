@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { join } from 'node:path';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppValidationPipe } from './common/errors/validation';
 import { documentCommonErrors } from './common/http/common-api-errors';
@@ -21,9 +23,12 @@ export function configureApp(app: INestApplication, config: AppConfig): INestApp
   const express = app.getHttpAdapter().getInstance() as { set(key: string, value: unknown): void; disable(key: string): void };
   express.set('trust proxy', config.trustProxyHops);
   express.disable('x-powered-by');
-  // helmet's defaults (Swagger UI loads only its own scripts); no upgrade-insecure-requests, so
-  // the docs still work over plain http on a developer's machine.
+  // helmet's defaults: Swagger UI and the web app load only their own scripts and connect only to
+  // this origin ('self' covers its ws:/wss: too); no upgrade-insecure-requests, so the docs and the
+  // app work over plain http on a developer's machine.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // The web app (built by `npm run build` into public/, beside dist/ and src/) at `/`; API routes are untouched.
+  (app as NestExpressApplication).useStaticAssets(join(__dirname, '..', 'public'), { index: 'index.html', fallthrough: true });
   applyConnectionTimeouts(app.getHttpServer(), config.http);
   if (config.docsEnabled) setUpDocs(app);
   return app;

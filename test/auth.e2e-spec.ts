@@ -55,6 +55,15 @@ describe('Auth (e2e)', () => {
     expect(JSON.stringify(found.body)).not.toMatch(/password|email/);
   });
 
+  it('names users by id with /users?ids= (unknown ids left out) and refuses a malformed list', async () => {
+    const bob = await registerUser(t.url, 'bob');
+    const named = await http(t.url, 'GET', `/users?ids=${bob.user.id},000000000000000000000000,${alice.user.id}`, { token: alice.token });
+    expect(named).toMatchObject({ status: 200 });
+    expect(named.body).toEqual(expect.arrayContaining([bob.user, alice.user]));
+    expect(named.body).toHaveLength(2);
+    expect(await http(t.url, 'GET', '/users?ids=nope', { token: alice.token })).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
+  });
+
   it('refuses a socket handshake without, with a bad, or with an expired token', async () => {
     expect((await connectError(t.url, {})).message).toBe('unauthorized');
     const bad = await connectError(t.url, { token: 'not-a-jwt' });

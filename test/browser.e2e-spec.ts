@@ -1,23 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { openDirect, registerUser } from './support/http';
+import { chromiumPath, launchContext, NO_CHROMIUM } from './support/chromium';
 import { startApp, TestApp } from './support/harness';
 import { connect, next } from './support/sockets';
 
-function findChromium(): string | undefined {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const executablePath = findChromium();
-const maybe = executablePath ? describe : describe.skip;
-const title = executablePath ? 'A web client in real Chromium (e2e)' : 'A web client in real Chromium (e2e): skipped, no `chromium` on PATH (.ci/run installs it with apt)';
+const maybe = chromiumPath ? describe : describe.skip;
+const title = `A web client in real Chromium (e2e)${chromiumPath ? '' : `: ${NO_CHROMIUM}`}`;
 
 maybe(title, () => {
   let t: TestApp;
@@ -31,11 +18,7 @@ maybe(title, () => {
     const [alice, bob] = await Promise.all([registerUser(t.url, 'alice'), registerUser(t.url, 'bob')]);
     const roomId = await openDirect(t.url, alice, bob);
     const b1 = await connect(t.url, bob.token);
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chat-chromium-')), {
-      executablePath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const context = await launchContext();
     try {
       const page = await context.newPage();
       await page.goto(`${t.url}/docs`);

@@ -27,6 +27,27 @@ describe('Direct messages (e2e)', () => {
     expect(room.body).toMatchObject({ id: roomId, kind: 'direct', memberIds: expect.arrayContaining([alice.user.id, bob.user.id]) });
   });
 
+  it('tells every socket of both members about a new direct room once, and no one else', async () => {
+    const dave = await registerUser(t.url, 'dave');
+    const d1 = await connect(t.url, dave.token);
+    try {
+      const logs = [a1, a2, d1, c1].map(record);
+      const told = [a1, a2, d1].map((s) => next(s, 'directCreated'));
+      const created = await openDirect(t.url, dave, alice);
+      for (const { room, online } of await Promise.all(told)) {
+        expect(room).toMatchObject({ id: created, kind: 'direct', memberIds: expect.arrayContaining([alice.user.id, dave.user.id]) });
+        expect(online.sort()).toEqual([alice.user.id, dave.user.id].sort());
+      }
+      expect(await openDirect(t.url, alice, dave)).toBe(created);
+      // A marker after the reopen: once it arrives, a second directCreated would have too.
+      await ack(a1, 'joinRoom', { roomId: created });
+      await ack(d1, 'joinRoom', { roomId: created });
+      expect(logs.map((log) => log.filter(([e]) => e === 'directCreated').length)).toEqual([1, 1, 1, 0]);
+    } finally {
+      d1.close();
+    }
+  });
+
   it('refuses a room with yourself (400) and with an unknown user (404)', async () => {
     const self = await http(t.url, 'POST', `/direct/${alice.user.id}`, { token: alice.token });
     expect(self).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });

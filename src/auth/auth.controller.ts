@@ -43,9 +43,9 @@ export class AuthController {
   @Get('users')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Find people by a part of their username (to open a direct room)' })
+  @ApiOperation({ summary: 'Find people by a part of their username (to open a direct room), or name users by id' })
   @ApiOkResponse({ type: [UserDto] })
   searchUsers(@Query() query: SearchUsersQuery): Promise<UserDto[]> {
-    return this.auth.searchUsers(query.search);
+    return query.ids ? this.auth.usersByIds(query.ids.split(',')) : this.auth.searchUsers(query.search);
   }
 }

@@ -1,7 +1,7 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { AppError } from '../common/errors/app-error';
 import { ChatSocket } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { AuthTokens } from './auth-tokens';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { SocketExpiry } from './socket-expiry';
@@ -16,7 +16,7 @@ export class AuthGateway {
     private readonly expiry: SocketExpiry,
   ) {}
 
-  @SubscribeMessage('auth:refresh')
+  @OnClientEvent('auth:refresh')
   refresh(@ConnectedSocket() client: ChatSocket, @MessageBody() { token }: RefreshTokenDto) {
     const next = this.tokens.verify(token);
     if (next.id !== client.data.user.id) throw new AppError('AUTH.INVALID_TOKEN', 'the token belongs to another user');

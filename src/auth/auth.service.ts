@@ -55,6 +55,12 @@ export class AuthService {
     return this.users.search(query ?? '', 20);
   }
 
+  /** The users that exist among these ids, as summaries (unknown ids are left out). */
+  async usersByIds(ids: string[]): Promise<UserSummary[]> {
+    const found = await Promise.all([...new Set(ids)].map((id) => this.users.findById(id)));
+    return found.filter((u) => u !== null).map((u) => ({ id: u.id, username: u.username }));
+  }
+
   private session(user: UserSummary): AuthResponseDto {
     this.knownUsers.remember(user.id);
     return { accessToken: this.tokens.sign(user), user: { id: user.id, username: user.username } };

@@ -1,6 +1,6 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { ChatSocket } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { CHANNEL_DELIVERY } from '../messages/delivery-kind';
 import { SendChannelMessageDto } from '../messages/dto/send-message.dto';
 import { socketSender } from '../messages/message-delivery';
@@ -16,28 +16,28 @@ export class ChannelsGateway {
     private readonly pipeline: MessagePipeline,
   ) {}
 
-  @SubscribeMessage('NEW_MESSAGE')
+  @OnClientEvent('NEW_MESSAGE')
   send(@ConnectedSocket() client: ChatSocket, @MessageBody() { channelId, body, tempId }: SendChannelMessageDto): Promise<SendAck> {
     return this.pipeline.send(CHANNEL_DELIVERY, socketSender(client), { roomId: channelId, body, tempId });
   }
 
-  @SubscribeMessage('createChannel')
+  @OnClientEvent('createChannel')
   async create(@ConnectedSocket() client: ChatSocket, @MessageBody() dto: CreateChannelDto) {
     return { success: true, channel: await this.channels.create(client.data.user, dto) };
   }
 
-  @SubscribeMessage('joinChannel')
+  @OnClientEvent('joinChannel')
   async join(@ConnectedSocket() client: ChatSocket, @MessageBody() { channelId }: ChannelIdDto) {
     return { success: true, channelId, channel: await this.channels.join(client.data.user, channelId) };
   }
 
-  @SubscribeMessage('leaveChannel')
+  @OnClientEvent('leaveChannel')
   async leave(@ConnectedSocket() client: ChatSocket, @MessageBody() { channelId }: ChannelIdDto) {
     await this.channels.leave(client.data.user, channelId);
     return { success: true, channelId };
   }
 
-  @SubscribeMessage('inviteToChannel')
+  @OnClientEvent('inviteToChannel')
   async invite(@ConnectedSocket() client: ChatSocket, @MessageBody() { channelId, userId }: InviteToChannelDto) {
     return { success: true, channelId, userId, channel: await this.channels.invite(client.data.user, channelId, userId) };
   }

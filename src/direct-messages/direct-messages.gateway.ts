@@ -1,6 +1,6 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { ChatSocket } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { DIRECT_DELIVERY } from '../messages/delivery-kind';
 import { SendDirectMessageDto } from '../messages/dto/send-message.dto';
 import { socketSender } from '../messages/message-delivery';
@@ -11,7 +11,7 @@ import { MessagePipeline, SendAck } from '../messages/message-pipeline.service';
 export class DirectMessagesGateway {
   constructor(private readonly pipeline: MessagePipeline) {}
 
-  @SubscribeMessage('roomMessage')
+  @OnClientEvent('roomMessage')
   send(@ConnectedSocket() client: ChatSocket, @MessageBody() dto: SendDirectMessageDto): Promise<SendAck> {
     return this.pipeline.send(DIRECT_DELIVERY, socketSender(client), dto);
   }

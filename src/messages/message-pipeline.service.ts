@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../common/errors/app-error';
+import type { SendAck } from '../common/ws/client-events';
 import { validationFailed } from '../common/errors/validation';
 import { textProblems } from '../common/dto/text-length';
 import { AppConfig } from '../config/app-config';
@@ -23,13 +24,7 @@ export interface SendInput {
   tempId?: string;
 }
 
-export interface SendAck {
-  success: true;
-  tempId: string;
-  _id: string;
-  seq: number;
-  duplicate?: true;
-}
+export type { SendAck };
 
 /**
  * The one delivery pipeline (DESIGN.md section 5), shared by DMs and channels. It decides

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { StoredMessage } from '../persistence/models';
+import type { StreamMessage } from '../common/ws/client-events';
 import { MessageCreatedEvent } from './events/message-created.event';
 
-/** A message of the room stream as `sync` answers it; `isOptimistic` (and `_id` = tempId) until saved. */
-export type StreamMessage = StoredMessage & { isOptimistic?: true };
+export type { StreamMessage };
 
 /**
  * Accepted messages not saved yet, per room, so a `sync` sent before their confirmation still

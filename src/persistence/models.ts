@@ -27,6 +27,12 @@ export interface Room {
   createdAt: Date;
 }
 
+/** A direct room, and whether this call created it (so its members hear of it once). */
+export interface OpenedDirect {
+  room: Room;
+  created: boolean;
+}
+
 export type MemberRole = 'owner' | 'admin' | 'member';
 
 export interface Member {

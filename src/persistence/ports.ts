@@ -9,6 +9,7 @@ import {
   MemberRole,
   NewChannel,
   NewMessage,
+  OpenedDirect,
   ReadMarkerMove,
   ReadReceipt,
   Room,
@@ -50,7 +51,7 @@ export abstract class BlockRepository {
 
 export abstract class RoomRepository {
   /** The one direct room of two users, created on first use; (a, b) and (b, a) give the same room. */
-  abstract findOrCreateDirect(a: string, b: string): Promise<Room>;
+  abstract findOrCreateDirect(a: string, b: string): Promise<OpenedDirect>;
   /** The creator becomes owner; throws DuplicateKeyError('name') for a public name already taken (any case). */
   abstract createChannel(input: NewChannel): Promise<Room>;
   /** Public channels and the user's own private ones, by id, `search` on the name. */

@@ -1,6 +1,6 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { ChatSocket } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { MarkRoomReadDto } from './dto/read-marker.dto';
 import { ReadMarkers } from './read-markers.service';
 
@@ -9,7 +9,7 @@ import { ReadMarkers } from './read-markers.service';
 export class ReceiptsGateway {
   constructor(private readonly markers: ReadMarkers) {}
 
-  @SubscribeMessage('markRead')
+  @OnClientEvent('markRead')
   async markRead(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId, seq }: MarkRoomReadDto) {
     return { success: true, ...(await this.markers.markRead(client.data.user.id, roomId, seq, client.id)) };
   }

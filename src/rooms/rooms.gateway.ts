@@ -1,6 +1,6 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, WebSocketGateway } from '@nestjs/websockets';
 import { ChatSocket, roomChannel } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { PresenceService } from '../presence/presence.service';
 import { RoomIdDto } from './dto/room.dto';
 import { RoomAccess } from './room-access.service';
@@ -13,7 +13,7 @@ export class RoomsGateway {
     private readonly presence: PresenceService,
   ) {}
 
-  @SubscribeMessage('joinRoom')
+  @OnClientEvent('joinRoom')
   async joinRoom(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId }: RoomIdDto) {
     const user = client.data.user;
     await this.access.assertMember(roomId, user.id);
@@ -28,7 +28,7 @@ export class RoomsGateway {
     return { success: true, roomId, connectedUsers: online.map((u) => ({ userId: u.id, username: u.username })) };
   }
 
-  @SubscribeMessage('leaveRoom')
+  @OnClientEvent('leaveRoom')
   async leaveRoom(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId }: RoomIdDto) {
     await this.access.assertMember(roomId, client.data.user.id);
     await client.leave(roomChannel(roomId));

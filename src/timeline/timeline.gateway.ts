@@ -1,14 +1,10 @@
-import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import type { SyncAck } from '../common/ws/client-events';
 import { ChatServer, ChatSocket } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
-import { SyncDto } from './dto/sync.dto';
-import { RoomSync, TimelineService } from './timeline.service';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { UnsavedAcrossNodes } from '../messages/unsaved-across-nodes';
-
-export interface SyncAck {
-  success: true;
-  rooms: RoomSync[];
-}
+import { SyncDto } from './dto/sync.dto';
+import { TimelineService } from './timeline.service';
 
 /** The room stream's client events; DMs and channels alike (a channel's id is its room id). */
 @WebSocketGateway()
@@ -23,7 +19,7 @@ export class TimelineGateway implements OnGatewayInit {
     this.unsaved.listen(server);
   }
 
-  @SubscribeMessage('sync')
+  @OnClientEvent('sync')
   async sync(@ConnectedSocket() client: ChatSocket, @MessageBody() dto: SyncDto): Promise<SyncAck> {
     return { success: true, rooms: await this.timeline.sync(client.data.user.id, dto) };
   }

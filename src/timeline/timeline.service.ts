@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorBody } from '../common/errors/app-error';
+import { AppError } from '../common/errors/app-error';
+import type { RoomSync } from '../common/ws/client-events';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { RateLimits } from '../common/rate-limit/rate-limits';
 import { SequenceService } from '../messages/sequence.service';
 import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { SyncDto } from './dto/sync.dto';
-import { mergeStream, StreamSlice } from './merge-stream';
+import { mergeStream } from './merge-stream';
 import { UnsavedAcrossNodes } from '../messages/unsaved-across-nodes';
-
-export type RoomSync = ({ roomId: string; lastSeq: number } & StreamSlice) | { roomId: string; error: Pick<ErrorBody, 'code' | 'message'> };
 
 const REFUSALS = new Set(['ROOM.NOT_FOUND', 'ROOM.NOT_MEMBER']);
 /** Messages in one sync answer, all rooms together. */

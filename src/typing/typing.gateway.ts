@@ -1,9 +1,9 @@
-import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';
+import { ConnectedSocket, MessageBody, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { KeyedRateLimit } from '../common/rate-limit/keyed-rate-limit';
 import { RateLimits } from '../common/rate-limit/rate-limits';
 import { AppConfig } from '../config/app-config';
 import { ChatServer, ChatSocket } from '../common/ws/server-events';
-import { WsHandlers } from '../common/ws/ws-handlers.decorator';
+import { OnClientEvent, WsHandlers } from '../common/ws/ws-handlers.decorator';
 import { RoomAccess } from '../rooms/room-access.service';
 import { TypingDto } from './dto/typing.dto';
 import { TypingRelay } from './typing.relay';
@@ -29,7 +29,7 @@ export class TypingGateway implements OnGatewayInit {
     this.relay.attach(server, (signal) => this.typing.mirror(signal));
   }
 
-  @SubscribeMessage('typing')
+  @OnClientEvent('typing')
   async typingChanged(@ConnectedSocket() client: ChatSocket, @MessageBody() { roomId, isTyping }: TypingDto) {
     const { id, username } = client.data.user;
     await this.limit.take(id);

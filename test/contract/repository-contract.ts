@@ -68,7 +68,10 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
 
     describe('RoomRepository', () => {
       it('gives one direct room per pair, whatever the order and however many concurrent calls', async () => {
-        const rooms = await Promise.all([store.rooms.findOrCreateDirect(alice.id, bob.id), store.rooms.findOrCreateDirect(bob.id, alice.id), store.rooms.findOrCreateDirect(alice.id, bob.id)]);
+        const opened = await Promise.all([store.rooms.findOrCreateDirect(alice.id, bob.id), store.rooms.findOrCreateDirect(bob.id, alice.id), store.rooms.findOrCreateDirect(alice.id, bob.id)]);
+        expect(opened.filter((o) => o.created)).toHaveLength(1);
+        expect((await store.rooms.findOrCreateDirect(bob.id, alice.id)).created).toBe(false);
+        const rooms = opened.map((o) => o.room);
         expect(new Set(rooms.map((r) => r.id)).size).toBe(1);
         expect(rooms[0]).toEqual({ id: expect.any(String), kind: 'direct', name: null, description: null, isPrivate: true, memberIds: expect.arrayContaining([alice.id, bob.id]), createdAt: expect.any(Date) });
         expect(rooms[0].memberIds).toHaveLength(2);
@@ -77,8 +80,8 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
       });
 
       it('lists a user\'s rooms, with the last message and the unread count', async () => {
-        const ab = await store.rooms.findOrCreateDirect(alice.id, bob.id);
-        const ac = await store.rooms.findOrCreateDirect(alice.id, carol.id);
+        const ab = (await store.rooms.findOrCreateDirect(alice.id, bob.id)).room;
+        const ac = (await store.rooms.findOrCreateDirect(alice.id, carol.id)).room;
         expect((await store.rooms.roomIdsForUser(alice.id)).sort()).toEqual([ab.id, ac.id].sort());
         expect(await store.rooms.roomIdsForUser(carol.id)).toEqual([ac.id]);
         const last = message(ac.id, carol.id, 3);
@@ -102,7 +105,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
         const pager = await newUser();
         const channels: Room[] = [];
         for (let i = 0; i < 4; i++) channels.push(await store.rooms.createChannel({ name: unique('page'), description: null, isPrivate: true, ownerId: alice.id, memberIds: [pager.id, bob.id] }));
-        const direct = await store.rooms.findOrCreateDirect(pager.id, carol.id);
+        const { room: direct } = await store.rooms.findOrCreateDirect(pager.id, carol.id);
         // Messages dated after every join: channels[2] is the most recent, then channels[0].
         const soon = Date.now() + 60_000;
         await store.messages.insertMany([{ ...message(channels[0].id, alice.id, 1), createdAt: new Date(soon) }, { ...message(channels[2].id, bob.id, 1), createdAt: new Date(soon + 1000) }]);
@@ -226,7 +229,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
       const saved = (outcomes: SaveOutcome[]) => outcomes.map((o) => (o.status === 'saved' ? o.saved : o));
 
       it('saves a batch in order and answers an already stored tempId with the original', async () => {
-        const room = await store.rooms.findOrCreateDirect(bob.id, carol.id);
+        const { room } = await store.rooms.findOrCreateDirect(bob.id, carol.id);
         const first = saved(await store.messages.insertMany([message(room.id, bob.id, 1, 'a'), message(room.id, bob.id, 2, 'b')]));
         expect(first).toEqual([
           { _id: expect.stringMatching(/^[0-9a-f]{24}$/), roomId: room.id, seq: 1, tempId: 'a', createdAt: new Date(1_700_000_000_001), duplicate: false },
@@ -242,7 +245,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
 
       it('refuses only the message whose position is taken, saves the rest of its batch', async () => {
         const dave = await newUser();
-        const room = await store.rooms.findOrCreateDirect(alice.id, dave.id);
+        const { room } = await store.rooms.findOrCreateDirect(alice.id, dave.id);
         await store.messages.insertMany([message(room.id, alice.id, 2, 'x')]);
         const outcomes = await store.messages.insertMany([message(room.id, dave.id, 1), message(room.id, dave.id, 2), message(room.id, dave.id, 3)]);
         expect(outcomes.map((o) => o.status)).toEqual(['saved', 'rejected', 'saved']);
@@ -252,7 +255,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
       });
 
       it('reserves positions in blocks above every stored seq, never twice, and gives back the unused part', async () => {
-        const room = await store.rooms.findOrCreateDirect(alice.id, (await newUser()).id);
+        const { room } = await store.rooms.findOrCreateDirect(alice.id, (await newUser()).id);
         await store.messages.insertMany([message(room.id, alice.id, 5)]);
         expect(await store.messages.reserveSeq(room.id, 100)).toBe(105);
         expect(await store.messages.reserveSeq(room.id, 100)).toBe(205);
@@ -269,7 +272,7 @@ export function describeRepositoryContract(storeName: string, open: () => Promis
       });
 
       it('pages history by seq cursors, always ascending, with hasMore', async () => {
-        const room = await store.rooms.findOrCreateDirect(alice.id, (await newUser()).id);
+        const { room } = await store.rooms.findOrCreateDirect(alice.id, (await newUser()).id);
         await store.messages.insertMany(Array.from({ length: 10 }, (_, i) => message(room.id, alice.id, i + 1)));
         const seqs = (p: { messages: { seq: number }[] }) => p.messages.map((m) => m.seq);
         const latest = await store.messages.history(room.id, { limit: 4 });

@@ -8,7 +8,7 @@ const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}s${++n}`;
 export function streamContract(store: () => Store): void {
   const room = async () => {
     const [a, b] = await Promise.all(['a', 'b'].map((p) => store().users.create({ username: unique(p), email: `${unique(p)}@example.com`, passwordHash: 'h' })));
-    return { sender: a, roomId: (await store().rooms.findOrCreateDirect(a.id, b.id)).id };
+    return { sender: a, roomId: (await store().rooms.findOrCreateDirect(a.id, b.id)).room.id };
   };
   const message = (roomId: string, senderId: string, seq: number): NewMessage =>
     ({ roomId, senderId, seq, tempId: unique('t'), body: `body ${seq}`, createdAt: new Date(1_700_000_000_000 + seq) });

@@ -43,4 +43,8 @@ export class SearchUsersQuery {
   @ApiPropertyOptional({ description: 'substring of the username', maxLength: 64 })
   @IsOptional() @IsString() @IsText(0, 64)
   search?: string;
+
+  @ApiPropertyOptional({ description: 'comma-separated user ids (at most 100) to name, e.g. the peers of my direct rooms; `search` is then ignored' })
+  @IsOptional() @IsString() @Matches(/^[0-9a-f]{24}(,[0-9a-f]{24}){0,99}$/, { message: 'ids must be up to 100 comma-separated user ids' })
+  ids?: string;
 }

@@ -1,4 +1,6 @@
 import { applyDecorators, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import { SubscribeMessage } from '@nestjs/websockets';
+import type { ClientEventName } from './client-events';
 import { AppValidationPipe } from '../errors/validation';
 import { WsExceptionFilter } from './ws-exception.filter';
 import { WsJwtGuard } from './ws-jwt.guard';
@@ -10,3 +12,6 @@ import { WsJwtGuard } from './ws-jwt.guard';
  */
 export const WsHandlers = ({ guarded = true } = {}) =>
   applyDecorators(UsePipes(AppValidationPipe), UseFilters(WsExceptionFilter), ...(guarded ? [UseGuards(WsJwtGuard)] : []));
+
+/** `@SubscribeMessage` for an event of the shared ClientToServerEvents map: a renamed event breaks the gateway and the SDK alike. */
+export const OnClientEvent = (event: ClientEventName) => SubscribeMessage(event);

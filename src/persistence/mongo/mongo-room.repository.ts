@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummaryPage, RoomSummaryQuery } from '../models';
+import { ChannelPage, ChannelQuery, NewChannel, OpenedDirect, Room, RoomSummaryPage, RoomSummaryQuery } from '../models';
 import { newObjectId } from '../object-id';
 import { DuplicateKeyError, RoomRepository } from '../ports';
 import { toRoom } from './mongo-mappers';
@@ -23,7 +23,7 @@ export class MongoRoomRepository extends RoomRepository {
     super();
   }
 
-  async findOrCreateDirect(a: string, b: string): Promise<Room> {
+  async findOrCreateDirect(a: string, b: string): Promise<OpenedDirect> {
     const directKey = [a, b].sort().join(':');
     const now = new Date();
     const insert = { _id: newObjectId(), kind: 'direct', name: null, description: null, isPrivate: true, createdAt: now };
@@ -40,7 +40,7 @@ export class MongoRoomRepository extends RoomRepository {
         if (!isDuplicateKey(err)) throw err;
       }),
     ));
-    return (await this.findById(doc!._id))!;
+    return { room: (await this.findById(doc!._id))!, created: doc!._id === insert._id };
   }
 
   async createChannel(input: NewChannel): Promise<Room> {

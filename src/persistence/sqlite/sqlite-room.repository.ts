@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelPage, ChannelQuery, NewChannel, Room, RoomSummaryPage, RoomSummaryQuery } from '../models';
+import { ChannelPage, ChannelQuery, NewChannel, OpenedDirect, Room, RoomSummaryPage, RoomSummaryQuery } from '../models';
 import { newObjectId } from '../object-id';
 import { DuplicateKeyError, RoomRepository } from '../ports';
 import { SqliteConnection } from './sqlite-connection';
@@ -12,12 +12,13 @@ export class SqliteRoomRepository extends RoomRepository {
     super();
   }
 
-  async findOrCreateDirect(a: string, b: string): Promise<Room> {
+  async findOrCreateDirect(a: string, b: string): Promise<OpenedDirect> {
     const key = [a, b].sort().join(':');
     // An existing room is a read, so reopening a DM works while the write lock is taken.
     const existing = this.conn.db.prepare('SELECT id FROM rooms WHERE direct_key = ?').get(key) as { id: string } | undefined;
-    const id = existing?.id ?? (await this.conn.writer.run('findOrCreateDirect', newObjectId(), key, [...new Set([a, b])], Date.now()));
-    return (await this.findById(id)) as Room;
+    const fresh = newObjectId();
+    const id = existing?.id ?? (await this.conn.writer.run('findOrCreateDirect', fresh, key, [...new Set([a, b])], Date.now()));
+    return { room: (await this.findById(id)) as Room, created: id === fresh };
   }
 
   async createChannel(input: NewChannel): Promise<Room> {

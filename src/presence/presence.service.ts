@@ -14,6 +14,12 @@ export interface SocketRemoval {
   roomIds: string[];
 }
 
+/** Who held a socket, as its node still knows at the disconnect: enough to announce the user offline later. */
+export interface SocketOwner {
+  userId: string;
+  roomIds: string[];
+}
+
 /**
  * Who is online, on how many sockets, in which rooms. The port a Redis-backed
  * implementation replaces in cluster mode, hence async. No Socket.IO types here.
@@ -21,8 +27,8 @@ export interface SocketRemoval {
 export abstract class PresenceService {
   /** Registers a socket; true when it is the user's first (the user came online). */
   abstract addUser(socketId: string, user: UserSummary): Promise<boolean>;
-  /** Forgets a socket; null when it was never registered. */
-  abstract removeUser(socketId: string): Promise<SocketRemoval | null>;
+  /** Forgets a socket; null when it was never registered. `owner` serves a removal that has to wait (cluster mode, Redis away). */
+  abstract removeUser(socketId: string, owner?: SocketOwner): Promise<SocketRemoval | null>;
   /** Marks an online user as an online member of these rooms (one round trip in cluster mode); ignored for offline users. */
   abstract joinRooms(userId: string, roomIds: string[]): Promise<void>;
   joinRoom(userId: string, roomId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AppConfig } from '../../config/app-config';
 import { PresenceExpiredEvent } from '../../presence/events/presence-expired.event';
@@ -19,7 +19,7 @@ const REAP_BATCH = 500;
  * other nodes the work.
  */
 @Injectable()
-export class PresenceHeartbeat implements OnApplicationBootstrap, OnModuleDestroy {
+export class PresenceHeartbeat implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PresenceHeartbeat.name);
   private timer?: NodeJS.Timeout;
   private beating = false;
@@ -40,7 +40,9 @@ export class PresenceHeartbeat implements OnApplicationBootstrap, OnModuleDestro
     void this.beat();
   }
 
-  onModuleDestroy(): void {
+  // Not onModuleDestroy: the drain (beforeApplicationShutdown) can outlast PRESENCE_TTL_MS, and
+  // peers would reap this node's still-connected sockets meanwhile.
+  onApplicationShutdown(): void {
     clearInterval(this.timer);
   }
 

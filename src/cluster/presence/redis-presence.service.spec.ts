@@ -1,5 +1,7 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Test } from '@nestjs/testing';
 import { RedisServer, redisMissing, startRedis } from '../../../test/support/redis-server';
+import { until } from '../../../test/support/sockets';
 import { AppConfig } from '../../config/app-config';
 import { PresenceExpiredEvent } from '../../presence/events/presence-expired.event';
 import { RedisClients } from '../redis-clients';
@@ -40,7 +42,7 @@ describeRedis(RedisPresenceService.name, () => {
     await a.clients.state.flushall();
   });
   afterEach(async () => {
-    for (const n of [a, b]) n.heartbeat.onModuleDestroy();
+    for (const n of [a, b]) n.heartbeat.onApplicationShutdown();
     await Promise.all([a.clients.onApplicationShutdown(), b.clients.onApplicationShutdown()]);
   });
 
@@ -97,4 +99,33 @@ describeRedis(RedisPresenceService.name, () => {
     expect(await b.scripts.run('presenceReap', a.scripts.nodeId, 10)).toEqual([1]);
     expect(await b.sut.isOnline('a')).toBe(true);
   });
+
+  it('beats on through a shutdown drain longer than the TTL, so peers do not reap its connected sockets', async () => {
+    let drainStarted!: () => void, drained!: () => void;
+    const started = new Promise<void>((resolve) => (drainStarted = resolve));
+    const draining = new Promise<void>((resolve) => (drained = resolve));
+    const drain = { beforeApplicationShutdown: () => (drainStarted(), draining) };
+    const app = await Test.createTestingModule({ providers: [{ provide: 'heartbeat', useValue: a.heartbeat }, { provide: 'drain', useValue: drain }] }).compile();
+    await app.init();
+    const closing = app.close();
+    await started;
+    const beats = jest.spyOn(a.heartbeat, 'beat');
+    // Over a TTL of draining (a beat every TTL/3): before the fix no beat came, the key expired.
+    await until(() => beats.mock.calls.length >= 4, 10 * TTL_MS).catch(() => undefined);
+    expect([beats.mock.calls.length >= 4, await b.clients.state.exists(`presence:alive:${a.scripts.nodeId}`)]).toEqual([true, 1]);
+    drained();
+    await closing;
+  });
+
+  it('announces offline a user whose socket left during an outage that emptied Redis, and refuses with SERVER.BUSY meanwhile', async () => {
+    await a.sut.addUser('s1', alice);
+    await a.sut.joinRoom('a', 'r1');
+    await redis.stop();
+    await expect(a.sut.addUser('s2', bob)).rejects.toMatchObject({ code: 'SERVER.BUSY', extra: { retryAfterMs: expect.any(Number) } });
+    expect(await a.sut.removeUser('s1', { userId: 'a', roomIds: ['r1'] })).toBeNull();
+    await redis.start();
+    await until(() => a.clients.state.status === 'ready', 10_000);
+    expect(await a.sut.retryRemovals()).toEqual([{ userId: 'a', wentOffline: true, roomIds: ['r1'] }]);
+    expect(a.sut.pendingRemovals.size).toBe(0);
+  }, 20_000);
 });

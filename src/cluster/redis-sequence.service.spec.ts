@@ -4,11 +4,15 @@ import { redisMissing, RedisServer, startRedis } from '../../test/support/redis-
 import { RedisClients } from './redis-clients';
 import { RedisSequenceService } from './redis-sequence.service';
 import { counterKey, seedingKey, SequenceCommands } from './sequence.scripts';
+import { SEEDING_WAIT_MS } from './sequence.timings';
 
 /** A store's reservation rule, in memory: max(reserved, highest stored) + size. */
 class FakePositions {
   reserved = 0;
+  /** A slow store: each reservation takes this long. */
+  delayMs = 0;
   async reserveSeq(_roomId: string, size: number): Promise<number> {
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     this.reserved += size;
     return this.reserved;
   }
@@ -87,5 +91,17 @@ describeRedis(RedisSequenceService.name, () => {
     await clients[0].state.disconnect();
     await expect(nodeA.prepare('room', 'x')).rejects.toMatchObject({ code: 'SERVER.BUSY' });
     expect(await nodeA.last('room')).toBeUndefined();
+  });
+
+  it("takes a new room's first position however long this node's own reservation in a slow store takes", async () => {
+    store.delayMs = SEEDING_WAIT_MS + 500;
+    expect(await take(nodeA, 'slow')).toBe(1);
+  });
+
+  it("refuses with SERVER.BUSY after waiting SEEDING_WAIT_MS for another node's seeding", async () => {
+    await clients[0].state.set(seedingKey('room'), 'other-node-token', 'PX', 10_000);
+    const startedAt = Date.now();
+    await expect(nodeA.prepare('room', 'w')).rejects.toMatchObject({ code: 'SERVER.BUSY' });
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(SEEDING_WAIT_MS);
   });
 });

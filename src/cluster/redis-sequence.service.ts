@@ -38,8 +38,9 @@ export class RedisSequenceService extends SequenceService {
   }
 
   async prepare(roomId: string, key: string): Promise<number | undefined> {
-    const waitUntil = Date.now() + SEEDING_WAIT_MS;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS && Date.now() < waitUntil; ) {
+    // Bounds waiting for another node's seeding only: this node's own reservation takes as long as the store does.
+    let waitUntil: number | undefined;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; ) {
       const reply = await this.redis
         .chatClaimSeq(counterKey(roomId), acceptedKey(roomId, key), seedingKey(roomId), this.windowMs, SEQ_BLOCK / 2, randomUUID(), this.node, SEEDING_MS)
         .catch((err: unknown) => {
@@ -53,9 +54,12 @@ export class RedisSequenceService extends SequenceService {
         return undefined;
       }
       if (reply[0] === 'wait') {
+        waitUntil ??= Date.now() + SEEDING_WAIT_MS;
+        if (Date.now() >= waitUntil) throw redisUnavailable(new Error(`room ${roomId}: another node is still seeding its counter`));
         await sleep(SEEDING_POLL_MS);
         continue;
       }
+      waitUntil = undefined;
       attempt++;
       await this.reserve(roomId, reply[0] === 'seed' ? reply[1] : '');
     }

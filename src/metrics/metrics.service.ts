@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { WsErrorEvent } from '../common/ws/ws-error.event';
@@ -7,6 +7,7 @@ import { EventLoopDelayMetric } from './event-loop-delay.metric';
 /** Prometheus metrics of this process (one registry per app, so tests can run several apps). */
 @Injectable()
 export class MetricsService implements OnModuleDestroy {
+  private readonly logger = new Logger(MetricsService.name);
   readonly registry = new Registry();
   readonly eventLoopDelay = new EventLoopDelayMetric(this.registry);
 
@@ -41,14 +42,25 @@ export class MetricsService implements OnModuleDestroy {
     this.eventLoopDelay.stop();
   }
 
-  /** A gauge read when Prometheus scrapes. */
+  /**
+   * A gauge read when Prometheus scrapes. A failed read (Redis away in cluster mode) keeps the
+   * last value: one unreadable gauge must not turn the whole scrape into a 500.
+   */
   gauge(name: string, help: string, read: () => number | Promise<number>): void {
+    const logger = this.logger;
+    let failing = false;
     new Gauge({
       name,
       help,
       registers: [this.registry],
       async collect() {
-        this.set(await read());
+        try {
+          this.set(await read());
+          failing = false;
+        } catch (err) {
+          if (!failing) logger.warn(`${name} keeps its last value until it can be read: ${(err as Error).message}`);
+          failing = true;
+        }
       },
     });
   }

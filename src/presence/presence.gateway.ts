@@ -4,7 +4,6 @@ import { SocketAuthenticator } from '../auth/socket-auth.middleware';
 import { AppError } from '../common/errors/app-error';
 import { RealtimeService } from '../common/ws/realtime.service';
 import { ChatServer, ChatSocket, ReadyRoom, userChannel } from '../common/ws/server-events';
-import { MetricsService } from '../metrics/metrics.service';
 import { RoomCounters } from '../receipts/room-counters';
 import { OfflineAnnouncer } from './offline-announcer';
 import { PresenceService } from './presence.service';
@@ -24,12 +23,7 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly socketRooms: SocketRooms,
     private readonly counters: RoomCounters,
     private readonly offline: OfflineAnnouncer,
-    metrics: MetricsService,
-  ) {
-    // PresenceService.stats() counts every node in cluster mode: these gauges are the cluster's.
-    metrics.gauge('chat_sockets', 'Connected sockets', async () => (await presence.stats()).sockets);
-    metrics.gauge('chat_online_users', 'Users with at least one socket', async () => (await presence.stats()).users);
-  }
+  ) {}
 
   afterInit(server: ChatServer): void {
     this.realtime.attach(server);

@@ -6,12 +6,13 @@ import { ReceiptsModule } from '../receipts/receipts.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { OfflineAnnouncer } from './offline-announcer';
 import { PresenceGateway } from './presence.gateway';
+import { PresenceMetrics } from './presence.metrics';
 import { PresenceRestorer } from './presence-restorer';
 import { SocketRooms } from './socket-rooms';
 
 /** The connection lifecycle (handshake, subscriptions, presence events) on top of the presence state. */
 @Module({
   imports: [AuthModule, CommonWsModule, MetricsModule, ReceiptsModule, RoomsModule],
-  providers: [OfflineAnnouncer, PresenceGateway, PresenceRestorer, SocketRooms],
+  providers: [OfflineAnnouncer, PresenceGateway, PresenceMetrics, PresenceRestorer, SocketRooms],
 })
 export class PresenceModule {}

@@ -4,8 +4,7 @@ import { RealtimeService } from '../common/ws/realtime.service';
 import { userChannel } from '../common/ws/server-events';
 import { PresenceLostEvent } from './events/presence-lost.event';
 import { PresenceService } from './presence.service';
-
-const ROOM_CHANNEL = /^room:(.+)$/;
+import { subscribedRoomIds } from './socket-rooms';
 
 /**
  * Registers this node's sockets again after their records were lost, from what Socket.IO
@@ -27,7 +26,7 @@ export class PresenceRestorer {
     const sockets = this.realtime.localSockets();
     for (const socket of sockets) {
       const { id, username } = socket.data.user;
-      const roomIds = [...socket.rooms].flatMap((channel) => ROOM_CHANNEL.exec(channel)?.[1] ?? []);
+      const roomIds = subscribedRoomIds(socket);
       const cameOnline = await this.presence.addUser(socket.id, { id, username });
       await this.presence.joinRooms(id, roomIds);
       if (cameOnline && roomIds.length) this.realtime.to({ roomIds }).except(userChannel(id)).emit('userOnline', { userId: id });

@@ -8,12 +8,14 @@ import { RoomCounters } from '../receipts/room-counters';
 import { OfflineAnnouncer } from './offline-announcer';
 import { PresenceService } from './presence.service';
 import { SocketQuota } from './socket-quota';
-import { SocketRooms } from './socket-rooms';
+import { SocketRooms, subscribedRoomIds } from './socket-rooms';
 
 /** Connection lifecycle: handshake auth, room subscriptions, presence, `ready`. */
 @WebSocketGateway()
 export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(PresenceGateway.name);
+  /** A socket's rooms when it began to close: its removal may have to wait for Redis, which may come back empty. */
+  private readonly roomsAtClose = new WeakMap<ChatSocket, string[]>();
 
   constructor(
     private readonly socketAuth: SocketAuthenticator,
@@ -33,11 +35,11 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   async handleConnection(socket: ChatSocket): Promise<void> {
     const { id, username } = socket.data.user;
+    socket.once('disconnecting', () => this.roomsAtClose.set(socket, subscribedRoomIds(socket)));
     try {
       const { rooms, cameOnline } = await this.socketRooms.connect(socket);
       // The client may have left while we awaited: then handleDisconnect found nothing to remove.
-      // Nobody was told it came online, so nobody is told it went offline.
-      if (socket.disconnected) return void (await this.presence.removeUser(socket.id));
+      if (socket.disconnected) return await this.forgetUnannounced(socket, rooms, cameOnline);
       if (cameOnline && rooms.length) {
         this.realtime.to({ roomIds: rooms }).except(userChannel(id)).emit('userOnline', { userId: id });
       }
@@ -60,6 +62,20 @@ export class PresenceGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {
-    this.offline.announce(await this.presence.removeUser(socket.id));
+    const owner = { userId: socket.data.user.id, roomIds: this.roomsAtClose.get(socket) ?? [] };
+    this.offline.announce(await this.presence.removeUser(socket.id, owner));
+  }
+
+  /**
+   * Nobody was told this socket came online, so its own coming and going stays unannounced. But
+   * a socket of the same user (on another node) that came or went meanwhile saw this one as the
+   * user's, so that change went unannounced: this removal is the last chance to announce it.
+   */
+  private async forgetUnannounced(socket: ChatSocket, rooms: string[], cameOnline: boolean): Promise<void> {
+    const userId = socket.data.user.id;
+    const removal = await this.presence.removeUser(socket.id, { userId, roomIds: rooms });
+    if (!removal || removal.wentOffline === cameOnline) return;
+    if (removal.wentOffline) return this.offline.announce(removal);
+    if (rooms.length) this.realtime.to({ roomIds: rooms }).except(userChannel(userId)).emit('userOnline', { userId });
   }
 }

@@ -5,6 +5,11 @@ import { MembershipSync, MembershipWatch } from '../rooms/listeners/membership-s
 import { RoomsService } from '../rooms/rooms.service';
 import { PresenceService } from './presence.service';
 
+const ROOM_CHANNEL = /^room:(.+)$/;
+
+/** The ids of the rooms a socket is subscribed to (empty once it disconnected: read it on 'disconnecting'). */
+export const subscribedRoomIds = (socket: ChatSocket): string[] => [...socket.rooms].flatMap((channel) => ROOM_CHANNEL.exec(channel)?.[1] ?? []);
+
 // Each attempt is one store read; only a user whose memberships change faster than that loops.
 const MAX_ATTEMPTS = 5;
 

@@ -1,7 +1,7 @@
 import { http, openDirect, registerUser } from './support/http';
 import { startCluster, TestCluster } from './support/cluster-nodes';
 import { redisMissing } from './support/redis-server';
-import { Client, connect, next, until } from './support/sockets';
+import { Client, connect, connectError, next, until } from './support/sockets';
 
 const missing = redisMissing();
 const describeCluster = missing ? describe.skip : describe;
@@ -37,6 +37,8 @@ describeCluster('Cluster mode: presence and metrics through a Redis outage (e2e,
     await cluster.redis.stop();
     // The cluster gauges keep their last values; the node's own count needs no Redis.
     expect([await metrics(0), await metrics(1)]).toEqual([0, 1].map(() => ({ sockets: 1, clusterSockets: 2, clusterUsers: 2 })));
+    // A new connection cannot take a place meanwhile: refused with the one Redis code.
+    expect((await connectError(A, { token: ann.token })).data).toEqual({ code: 'SERVER.BUSY', message: expect.any(String), retryAfterMs: expect.any(Number) });
     await cluster.redis.start();
     await until(async () => (await http(A, 'GET', '/health')).status === 200 && (await http(B, 'GET', '/health')).status === 200, 15_000);
   }, 30_000);

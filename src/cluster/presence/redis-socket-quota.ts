@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ChatSocket } from '../../common/ws/server-events';
 import { AppConfig } from '../../config/app-config';
 import { Next, SocketQuota } from '../../presence/socket-quota';
+import { redisUnavailable } from '../redis-unavailable';
 import { PRESENCE_PREFIX as P } from './presence.lua';
 import { PresenceRedis } from './presence-redis';
 import { RedisPresenceService } from './redis-presence.service';
@@ -40,7 +41,7 @@ export class RedisSocketQuota extends SocketQuota {
         socket.conn.once('close', () => connected || release());
         next();
       },
-      () => next(Object.assign(new Error('server busy'), { data: { code: 'SERVER.BUSY', message: 'cluster state is unreachable (Redis); retry shortly', retryAfterMs: 1000 } })),
+      (err: unknown) => next(Object.assign(new Error('server busy'), { data: redisUnavailable(err).toBody() })),
     );
   }
 }

@@ -114,19 +114,46 @@ describeCluster('Cluster mode: room positions and idempotency across nodes (e2e,
     await slow.exited;
   }, 30_000);
 
-  it('accepts a resend again, under its own position, when the node that took it died before saving it', async () => {
-    const doomed = await cluster.addNode({ PERSIST_FLUSH_MS: '5000' });
-    await until(async () => (await http(doomed.url, 'GET', '/health')).status === 200, 10_000);
-    const [aliceDoomed, aliceB] = await Promise.all([open(doomed.url, alice), open(cluster.nodes[1].url, alice)]);
-    const first = await send(aliceDoomed, 'lost in a crash', 'orphan-1');
-    expect(first).toMatchObject({ success: true });
+  it('answers a resend and a sync from the live nodes while a dead one is still listed by the adapter', async () => {
+    // The dead node stays in the adapter's list for its heartbeat timeout (10 s): the live nodes' answers must still count.
+    const [slow, doomed] = await Promise.all([cluster.addNode({ PERSIST_FLUSH_MS: '8000' }), cluster.addNode()]);
+    await until(async () => (await http(slow.url, 'GET', '/health')).status === 200 && (await http(doomed.url, 'GET', '/health')).status === 200, 10_000);
+    const [aliceSlow, aliceB, bobB] = await Promise.all([open(slow.url, alice), open(cluster.nodes[1].url, alice), open(cluster.nodes[1].url, bob)]);
     doomed.child.kill('SIGKILL');
     await doomed.exited;
-    const confirmed = next(aliceB, 'roomMessageConfirmed', (c) => c.tempId === 'orphan-1');
-    expect(await send(aliceB, 'lost in a crash', 'orphan-1')).toEqual({ success: true, tempId: 'orphan-1', _id: 'orphan-1', seq: first.seq });
-    expect((await confirmed).seq).toBe(first.seq);
+    const bobLog = record(bobB);
+    const first = await send(aliceSlow, 'held on a live node', 'live-1');
+    expect(await send(aliceB, 'held on a live node', 'live-1')).toEqual({ success: true, tempId: 'live-1', _id: 'live-1', seq: first.seq, duplicate: true });
+    const { rooms } = await ack(bobB, 'sync', { rooms: [{ roomId, afterSeq: first.seq - 1 }] });
+    expect(rooms[0].messages).toEqual([expect.objectContaining({ seq: first.seq, tempId: 'live-1', isOptimistic: true })]);
+    expect(rooms[0].lastSeq).toBe(first.seq);
+    await until(() => bobLog.some(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'live-1'));
+    expect(bobLog.filter(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'live-1')).toHaveLength(1);
     note(first.seq);
-  }, 30_000);
+    slow.child.kill('SIGTERM');
+    await slow.exited;
+  }, 40_000);
+
+  it('saves a resend whose node died before saving it under its own position: Confirmed, no second broadcast, same body only', async () => {
+    const doomed = await cluster.addNode({ PERSIST_FLUSH_MS: '5000' });
+    await until(async () => (await http(doomed.url, 'GET', '/health')).status === 200, 10_000);
+    const [aliceDoomed, aliceB, bobB] = await Promise.all([open(doomed.url, alice), open(cluster.nodes[1].url, alice), open(cluster.nodes[1].url, bob)]);
+    const bobLog = record(bobB);
+    const first = await send(aliceDoomed, 'lost in a crash', 'orphan-1');
+    expect(first).toMatchObject({ success: true });
+    await until(() => bobLog.some(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'orphan-1'));
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    expect(await send(aliceB, 'another body', 'orphan-1')).toMatchObject({ success: false, error: { code: 'VALIDATION.FAILED' } });
+    const confirmed = next(bobB, 'roomMessageConfirmed', (c) => c.tempId === 'orphan-1', 20_000);
+    // SERVER.BUSY while the dead node is still listed (it might hold the message), then saved.
+    let again: any;
+    await until(async () => (again = await send(aliceB, 'lost in a crash', 'orphan-1')).success === true || again.error?.code !== 'SERVER.BUSY', 20_000);
+    expect(again).toMatchObject({ success: true, tempId: 'orphan-1', seq: first.seq });
+    expect((await confirmed).seq).toBe(first.seq);
+    expect(bobLog.filter(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'orphan-1')).toHaveLength(1);
+    note(first.seq);
+  }, 40_000);
 
   it('never reuses a position after Redis restarts empty', async () => {
     const [a, b] = cluster.nodes;

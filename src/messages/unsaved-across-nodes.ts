@@ -30,9 +30,9 @@ type PeerServer = Server<DefaultEventsMap, DefaultEventsMap, PeerEvents>;
 /**
  * Accepted, unsaved messages on every node, for `sync` and for a resend whose original another
  * node accepted: this node's own, and in cluster mode the other nodes' too. Not serverSideEmit's
- * ack: it answers only once every node in the adapter's list did (a crashed one stays listed
- * until the heartbeat timeout) or after 5 s, so answers are gathered here as they arrive, one
- * request for all the rooms of a call. A send pays nothing for it.
+ * ack: it answers only once every node the adapter counts (its Redis subscribers, a hung one
+ * too) did, or after 5 s, so answers are gathered here as they arrive, one request for all the
+ * rooms of a call. A send pays nothing for it.
  */
 @Injectable()
 export class UnsavedAcrossNodes {

@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { http, openDirect, registerUser, TestUser } from './support/http';
 import { startCluster, TestCluster } from './support/cluster-nodes';
 import { redisMissing } from './support/redis-server';
@@ -160,6 +161,28 @@ describeCluster('Cluster mode: room positions and idempotency across nodes (e2e,
     expect((await confirmed).seq).toBe(first.seq);
     expect(bobLog.filter(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'orphan-1')).toHaveLength(1);
     note(first.seq);
+  }, 40_000);
+
+  it('keeps answering a resend of a message still unsaved on a node after Redis restarts empty', async () => {
+    const slow = await cluster.addNode({ PERSIST_FLUSH_MS: '8000' });
+    await until(async () => (await http(slow.url, 'GET', '/health')).status === 200, 10_000);
+    const [aliceSlow, aliceB] = await Promise.all([open(slow.url, alice), open(cluster.nodes[1].url, alice)]);
+    const first = await send(aliceSlow, 'unsaved across a Redis restart', 'kept-1');
+    await cluster.redis.stop();
+    await cluster.redis.start();
+    // The node records its unsaved messages' tempIds again once it is back: wait for that, not for a guess.
+    const probe = new Redis(cluster.redis.url, { maxRetriesPerRequest: 1 });
+    try {
+      await until(async () => (await probe.keys('chat:*kept-1').catch(() => [])).length === 1, 15_000);
+    } finally {
+      probe.disconnect();
+    }
+    let again: any;
+    await until(async () => (again = await send(aliceB, 'unsaved across a Redis restart', 'kept-1')).error?.code !== 'SERVER.BUSY', 15_000);
+    expect(again).toEqual({ success: true, tempId: 'kept-1', _id: 'kept-1', seq: first.seq, duplicate: true });
+    note(first.seq);
+    slow.child.kill('SIGTERM');
+    await slow.exited;
   }, 40_000);
 
   it('never reuses a position after Redis restarts empty', async () => {

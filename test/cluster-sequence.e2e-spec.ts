@@ -169,6 +169,10 @@ describeCluster('Cluster mode: room positions and idempotency across nodes (e2e,
     const [aliceSlow, aliceB] = await Promise.all([open(slow.url, alice), open(cluster.nodes[1].url, alice)]);
     const first = await send(aliceSlow, 'unsaved across a Redis restart', 'kept-1');
     await cluster.redis.stop();
+    // Answered while the other nodes cannot even be counted; what only they hold is not claimed.
+    const { rooms } = await ack(aliceB, 'sync', { rooms: [{ roomId, afterSeq: first.seq - 1 }] });
+    expect(rooms[0]).toMatchObject({ roomId, messages: [] });
+    expect(rooms[0].lastSeq).toBeLessThan(first.seq);
     await cluster.redis.start();
     // The node records its unsaved messages' tempIds again once it is back: wait for that, not for a guess.
     const probe = new Redis(cluster.redis.url, { maxRetriesPerRequest: 1 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DefaultEventsMap, Server } from 'socket.io';
 import { ChatServer } from '../common/ws/server-events';
 import { AppConfig } from '../config/app-config';
@@ -65,7 +66,11 @@ export class UnsavedAcrossNodes {
   async after(queries: UnsavedQuery[]): Promise<UnsavedAnswer> {
     const own = this.own(queries);
     if (!this.peers || queries.length === 0) return { complete: true, rooms: own };
-    const expected = (await this.peers.sockets.adapter.serverCount()) - 1;
+    // Counted in Redis: while it is away (the count would wait for it), nobody can be asked, and the answer says so.
+    const count = Promise.resolve(this.peers.sockets.adapter.serverCount()).catch(() => undefined);
+    const nodes = await Promise.race([count, sleep(PEER_TIMEOUT_MS, undefined, { ref: false })]);
+    if (nodes === undefined) return { complete: false, rooms: own };
+    const expected = nodes - 1;
     const requestId = randomUUID();
     const gathered = this.requests.gather(requestId, expected, PEER_TIMEOUT_MS);
     this.peers.serverSideEmit(REQUEST, requestId, queries);

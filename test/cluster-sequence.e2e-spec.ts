@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { http, openDirect, registerUser, TestUser } from './support/http';
 import { startCluster, TestCluster } from './support/cluster-nodes';
 import { redisMissing } from './support/redis-server';
@@ -114,19 +115,79 @@ describeCluster('Cluster mode: room positions and idempotency across nodes (e2e,
     await slow.exited;
   }, 30_000);
 
-  it('accepts a resend again, under its own position, when the node that took it died before saving it', async () => {
+  it('answers a resend and a sync from the live nodes while a frozen one stays silent; what only it holds is neither re-accepted nor claimed', async () => {
+    // SIGSTOP: its Redis connection stays open, so the adapter counts it, but it never answers (a hung process or machine).
+    const [slow, frozen] = await Promise.all([cluster.addNode({ PERSIST_FLUSH_MS: '8000' }), cluster.addNode({ PERSIST_FLUSH_MS: '8000' })]);
+    await until(async () => (await http(slow.url, 'GET', '/health')).status === 200 && (await http(frozen.url, 'GET', '/health')).status === 200, 10_000);
+    const [aliceSlow, aliceFrozen, aliceB, bobB] = await Promise.all([open(slow.url, alice), open(frozen.url, alice), open(cluster.nodes[1].url, alice), open(cluster.nodes[1].url, bob)]);
+    const bobLog = record(bobB);
+    const live = await send(aliceSlow, 'held on a live node', 'live-1');
+    const held = await send(aliceFrozen, 'held on a frozen node', 'frozen-1');
+    frozen.child.kill('SIGSTOP');
+    try {
+      expect(await send(aliceB, 'held on a live node', 'live-1')).toEqual({ success: true, tempId: 'live-1', _id: 'live-1', seq: live.seq, duplicate: true });
+      expect(await send(aliceB, 'held on a frozen node', 'frozen-1')).toMatchObject({ success: false, error: { code: 'SERVER.BUSY' } });
+      const { rooms } = await ack(bobB, 'sync', { rooms: [{ roomId, afterSeq: live.seq - 1 }] });
+      expect(rooms[0].messages).toEqual([expect.objectContaining({ seq: live.seq, tempId: 'live-1', isOptimistic: true })]);
+      // The frozen node's position is not claimed: the client syncs again rather than take it for a hole.
+      expect(rooms[0].lastSeq).toBe(live.seq);
+      await until(() => bobLog.some(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'live-1'));
+      expect(bobLog.filter(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'live-1')).toHaveLength(1);
+    } finally {
+      frozen.child.kill('SIGKILL');
+    }
+    note(live.seq, held.seq);
+    await frozen.exited;
+    slow.child.kill('SIGTERM');
+    await slow.exited;
+  }, 40_000);
+
+  it('saves a resend whose node died before saving it under its own position: Confirmed, no second broadcast, same body only', async () => {
     const doomed = await cluster.addNode({ PERSIST_FLUSH_MS: '5000' });
     await until(async () => (await http(doomed.url, 'GET', '/health')).status === 200, 10_000);
-    const [aliceDoomed, aliceB] = await Promise.all([open(doomed.url, alice), open(cluster.nodes[1].url, alice)]);
+    const [aliceDoomed, aliceB, bobB] = await Promise.all([open(doomed.url, alice), open(cluster.nodes[1].url, alice), open(cluster.nodes[1].url, bob)]);
+    const bobLog = record(bobB);
     const first = await send(aliceDoomed, 'lost in a crash', 'orphan-1');
     expect(first).toMatchObject({ success: true });
+    await until(() => bobLog.some(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'orphan-1'));
     doomed.child.kill('SIGKILL');
     await doomed.exited;
-    const confirmed = next(aliceB, 'roomMessageConfirmed', (c) => c.tempId === 'orphan-1');
-    expect(await send(aliceB, 'lost in a crash', 'orphan-1')).toEqual({ success: true, tempId: 'orphan-1', _id: 'orphan-1', seq: first.seq });
+    expect(await send(aliceB, 'another body', 'orphan-1')).toMatchObject({ success: false, error: { code: 'VALIDATION.FAILED' } });
+    const confirmed = next(bobB, 'roomMessageConfirmed', (c) => c.tempId === 'orphan-1', 20_000);
+    // SERVER.BUSY while a node that might hold it is still counted by the adapter, then saved.
+    let again: any;
+    await until(async () => (again = await send(aliceB, 'lost in a crash', 'orphan-1')).success === true || again.error?.code !== 'SERVER.BUSY', 20_000);
+    expect(again).toMatchObject({ success: true, tempId: 'orphan-1', seq: first.seq });
     expect((await confirmed).seq).toBe(first.seq);
+    expect(bobLog.filter(([e, p]) => e === 'roomMessageRecieved' && p.tempId === 'orphan-1')).toHaveLength(1);
     note(first.seq);
-  }, 30_000);
+  }, 40_000);
+
+  it('keeps answering a resend of a message still unsaved on a node after Redis restarts empty', async () => {
+    const slow = await cluster.addNode({ PERSIST_FLUSH_MS: '8000' });
+    await until(async () => (await http(slow.url, 'GET', '/health')).status === 200, 10_000);
+    const [aliceSlow, aliceB] = await Promise.all([open(slow.url, alice), open(cluster.nodes[1].url, alice)]);
+    const first = await send(aliceSlow, 'unsaved across a Redis restart', 'kept-1');
+    await cluster.redis.stop();
+    // Answered while the other nodes cannot even be counted; what only they hold is not claimed.
+    const { rooms } = await ack(aliceB, 'sync', { rooms: [{ roomId, afterSeq: first.seq - 1 }] });
+    expect(rooms[0]).toMatchObject({ roomId, messages: [] });
+    expect(rooms[0].lastSeq).toBeLessThan(first.seq);
+    await cluster.redis.start();
+    // The node records its unsaved messages' tempIds again once it is back: wait for that, not for a guess.
+    const probe = new Redis(cluster.redis.url, { maxRetriesPerRequest: 1 });
+    try {
+      await until(async () => (await probe.keys('chat:*kept-1').catch(() => [])).length === 1, 15_000);
+    } finally {
+      probe.disconnect();
+    }
+    let again: any;
+    await until(async () => (again = await send(aliceB, 'unsaved across a Redis restart', 'kept-1')).error?.code !== 'SERVER.BUSY', 15_000);
+    expect(again).toEqual({ success: true, tempId: 'kept-1', _id: 'kept-1', seq: first.seq, duplicate: true });
+    note(first.seq);
+    slow.child.kill('SIGTERM');
+    await slow.exited;
+  }, 40_000);
 
   it('never reuses a position after Redis restarts empty', async () => {
     const [a, b] = cluster.nodes;

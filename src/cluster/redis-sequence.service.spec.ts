@@ -28,7 +28,7 @@ describeRedis(RedisSequenceService.name, () => {
   let store: FakePositions;
   let nodeA: RedisSequenceService, nodeB: RedisSequenceService;
   const take = async (node: RedisSequenceService, key: string) => {
-    expect(await node.prepare('room', key)).toBeUndefined();
+    expect(await node.prepare('room', key, 'body')).toBeUndefined();
     return node.next('room', key);
   };
 
@@ -60,9 +60,15 @@ describeRedis(RedisSequenceService.name, () => {
 
   it('answers a key another node took with its seq, until it is withdrawn', async () => {
     const seq = await take(nodeA, 'same');
-    expect(await nodeB.prepare('room', 'same')).toBe(seq);
+    expect(await nodeB.prepare('room', 'same', 'body')).toBe(seq);
     await nodeA.withdraw('room', 'same');
     expect(await take(nodeB, 'same')).toBe(seq + 1);
+  });
+
+  it('refuses a key another node took with another body, and keeps the key taken', async () => {
+    const seq = await take(nodeA, 'reused');
+    await expect(nodeB.prepare('room', 'reused', 'another body')).rejects.toMatchObject({ code: 'VALIDATION.FAILED' });
+    expect(await nodeB.prepare('room', 'reused', 'body')).toBe(seq);
   });
 
   it('reserves ahead in the store before the counter reaches the ceiling', async () => {
@@ -89,7 +95,7 @@ describeRedis(RedisSequenceService.name, () => {
 
   it('refuses with SERVER.BUSY while Redis is unreachable', async () => {
     await clients[0].state.disconnect();
-    await expect(nodeA.prepare('room', 'x')).rejects.toMatchObject({ code: 'SERVER.BUSY' });
+    await expect(nodeA.prepare('room', 'x', 'body')).rejects.toMatchObject({ code: 'SERVER.BUSY' });
     expect(await nodeA.last('room')).toBeUndefined();
   });
 
@@ -101,7 +107,7 @@ describeRedis(RedisSequenceService.name, () => {
   it("refuses with SERVER.BUSY after waiting SEEDING_WAIT_MS for another node's seeding", async () => {
     await clients[0].state.set(seedingKey('room'), 'other-node-token', 'PX', 10_000);
     const startedAt = Date.now();
-    await expect(nodeA.prepare('room', 'w')).rejects.toMatchObject({ code: 'SERVER.BUSY' });
+    await expect(nodeA.prepare('room', 'w', 'body')).rejects.toMatchObject({ code: 'SERVER.BUSY' });
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(SEEDING_WAIT_MS);
   });
 });

@@ -2,13 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { storeUnavailable } from '../common/errors/app-error';
+import { validationFailed } from '../common/errors/validation';
 import { AppConfig } from '../config/app-config';
 import { SEQ_BLOCK } from '../messages/node-sequence.service';
 import { SequenceService } from '../messages/sequence.service';
 import { MessageRepository } from '../persistence/ports';
 import { RedisClients } from './redis-clients';
 import { redisUnavailable } from './redis-unavailable';
-import { acceptedKey, CLAIM, counterKey, RESERVED, seedingKey, SequenceCommands } from './sequence.scripts';
+import { acceptedKey, bodyDigest, CLAIM, counterKey, RESERVED, seedingKey, SequenceCommands } from './sequence.scripts';
 import { CROSS_NODE_HOLD_MS, MAX_ATTEMPTS, SEEDING_MS, SEEDING_POLL_MS, SEEDING_WAIT_MS, unsavedWindowMs } from './sequence.timings';
 
 /**
@@ -37,16 +38,18 @@ export class RedisSequenceService extends SequenceService {
     this.windowMs = unsavedWindowMs(config);
   }
 
-  async prepare(roomId: string, key: string): Promise<number | undefined> {
+  async prepare(roomId: string, key: string, body: string): Promise<number | undefined> {
+    const digest = bodyDigest(body);
     // Bounds waiting for another node's seeding only: this node's own reservation takes as long as the store does.
     let waitUntil: number | undefined;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; ) {
       const reply = await this.redis
-        .chatClaimSeq(counterKey(roomId), acceptedKey(roomId, key), seedingKey(roomId), this.windowMs, SEQ_BLOCK / 2, randomUUID(), this.node, SEEDING_MS)
+        .chatClaimSeq(counterKey(roomId), acceptedKey(roomId, key), seedingKey(roomId), this.windowMs, SEQ_BLOCK / 2, randomUUID(), this.node, SEEDING_MS, digest)
         .catch((err: unknown) => {
           throw redisUnavailable(err);
         });
       if (reply[0] === 'dup') return reply[1];
+      if (reply[0] === 'differs') throw validationFailed([{ field: 'body', errors: ['differs from the message first sent with this tempId'] }]);
       if (reply[0] === 'ok' || reply[0] === 'low') {
         const since = reply[2];
         this.claimed.set(key, { seq: reply[1], holdMs: since < 0 ? 0 : Math.max(0, CROSS_NODE_HOLD_MS - since) });

@@ -70,7 +70,7 @@ export class MessagePipeline {
     await this.rateLimiter.take(sender.id);
     const stored = input.tempId ? await this.accepted.stored(input.roomId, sender.id, tempId) : undefined;
     if (stored) return { ack: this.resends.answer(kind, sender, tempId, stored) };
-    const pending = this.sequences.prepare(input.roomId, key);
+    const pending = this.sequences.prepare(input.roomId, key, input.body);
     // Cluster mode: the position the cluster took for this tempId before; answered, or its orphan re-accepted under it.
     const taken = pending && (await pending);
     const prior = taken === undefined ? undefined : await this.resends.elsewhere(input.roomId, sender.id, tempId, taken);
@@ -88,7 +88,8 @@ export class MessagePipeline {
     const seq = taken ?? this.sequences.next(input.roomId, key);
     const message: NewMessage = { roomId: input.roomId, seq, senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
     this.accepted.add(key, { seq: message.seq, createdAt: message.createdAt });
-    if (this.config.deliveryMode === 'durable') return { ack: this.saveThenDeliver(kind, sender, message, key) };
+    // An orphan was broadcast by its node before it died: saved, then only Confirmed (5.10: never twice).
+    if (taken !== undefined || this.config.deliveryMode === 'durable') return { ack: this.saveThenDeliver(kind, sender, message, key, taken !== undefined) };
     this.delivery.broadcast(kind, message, sender, undefined, holdMs);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, false));
     return { ack: { success: true, tempId, _id: tempId, seq: message.seq } };
@@ -98,8 +99,8 @@ export class MessagePipeline {
     if (!this.accepting) throw new AppError('SERVER.BUSY', 'the server is shutting down', { retryAfterMs: 1000 });
   }
 
-  /** DELIVERY_MODE=durable: the seed's save-first design, kept for comparison. */
-  private async saveThenDeliver(kind: DeliveryKind, sender: Sender, message: NewMessage, key: string): Promise<SendAck> {
+  /** DELIVERY_MODE=durable: the seed's save-first design, kept for comparison; and an orphan's resend. */
+  private async saveThenDeliver(kind: DeliveryKind, sender: Sender, message: NewMessage, key: string, orphan: boolean): Promise<SendAck> {
     let saved;
     try {
       saved = await this.queue.save(message);
@@ -109,7 +110,8 @@ export class MessagePipeline {
       throw err;
     }
     this.accepted.markSaved(key, saved);
-    this.delivery.broadcast(kind, message, sender, saved);
+    if (orphan) this.delivery.confirmed(kind, saved, sender.id);
+    else this.delivery.broadcast(kind, message, sender, saved);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, true));
     return { success: true, tempId: message.tempId, _id: saved._id, seq: saved.seq };
   }

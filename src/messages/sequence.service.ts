@@ -8,9 +8,10 @@ export abstract class SequenceService {
   /**
    * Resolves once next() may be called for this message (undefined when it may be called at
    * once), or with the seq of an earlier message with the same idempotency key that another
-   * node accepted: then next() must not be called.
+   * node accepted: then next() must not be called. A resend whose body differs from that
+   * message's is refused (VALIDATION.FAILED): one position never shows two messages.
    */
-  abstract prepare(roomId: string, key: string): Promise<number | undefined> | undefined;
+  abstract prepare(roomId: string, key: string, body: string): Promise<number | undefined> | undefined;
 
   /**
    * Before next(): how long the prepared message's delivery should wait because another node

@@ -30,6 +30,11 @@ export class UnsavedMessages {
     if (room?.delete(seq) && room.size === 0) this.rooms.delete(roomId);
   }
 
+  /** Every unsaved message of this node (cluster mode: to record their tempIds again after Redis lost them). */
+  all(): StreamMessage[] {
+    return [...this.rooms.values()].flatMap((room) => [...room.values()]);
+  }
+
   /** The room's unsaved messages after a position, ascending (a room's positions are accepted in order). */
   after(roomId: string, afterSeq: number): StreamMessage[] {
     const room = this.rooms.get(roomId);

@@ -34,24 +34,36 @@ export class TimelineService {
     await this.limit.take(userId);
     // One answer stays bounded however many rooms it covers: the rest comes with hasMore.
     const perRoom = Math.max(1, Math.min(limit, Math.floor(SYNC_MAX_MESSAGES / rooms.length)));
-    return Promise.all(rooms.map(({ roomId, afterSeq }) => this.room(userId, roomId, afterSeq, perRoom)));
+    const served = await Promise.all(rooms.map(({ roomId }) => this.position(userId, roomId)));
+    // Taken before the store read: a message saved meanwhile is in both and kept once; one accepted
+    // after this reaches the client live, as it is subscribed to all of its rooms. The position too,
+    // so lastSeq never claims a message that accepted during the read and is in neither. The other
+    // nodes are asked once for every room where something may have been accepted since afterSeq.
+    const asked = rooms.flatMap(({ afterSeq }, i) => (typeof served[i] !== 'object' && (served[i] ?? Infinity) > afterSeq ? [i] : []));
+    const unsaved = await this.unsaved.after(asked.map((i) => ({ ...rooms[i], limit: perRoom })));
+    return Promise.all(
+      rooms.map(async ({ roomId, afterSeq }, i) => {
+        const position = served[i];
+        if (typeof position === 'object') return position;
+        const found = asked.indexOf(i);
+        const page = await this.messages.stream(roomId, afterSeq, perRoom);
+        const slice = mergeStream(page, found < 0 ? [] : unsaved.rooms[found], perRoom);
+        const shown = Math.max(page.lastSeq, slice.messages.at(-1)?.rev ?? 0);
+        // A node that did not answer may hold positions up to `position`: not claimed, so the client takes no hole.
+        const lastSeq = unsaved.complete || found < 0 ? Math.max(position ?? page.lastSeq, shown) : shown;
+        return { roomId, ...slice, lastSeq };
+      }),
+    );
   }
 
-  private async room(userId: string, roomId: string, afterSeq: number, limit: number): Promise<RoomSync> {
+  /** The room's position now, or the refusal its room gets (not a member). */
+  private async position(userId: string, roomId: string): Promise<number | undefined | RoomSync> {
     try {
       await this.access.assertMember(roomId, userId);
     } catch (err) {
       if (err instanceof AppError && REFUSALS.has(err.code)) return { roomId, error: { code: err.code, message: err.message } };
       throw err;
     }
-    // Taken before the store read: a message saved meanwhile is in both and kept once; one accepted
-    // after this reaches the client live, as it is subscribed to all of its rooms. The position too,
-    // so lastSeq never claims a message that accepted during the read and is in neither.
-    const position = await this.sequences.last(roomId);
-    const unsaved = await this.unsaved.after(roomId, afterSeq, limit);
-    const page = await this.messages.stream(roomId, afterSeq, limit);
-    const slice = mergeStream(page, unsaved, limit);
-    const lastSeq = Math.max(position ?? page.lastSeq, slice.messages.at(-1)?.rev ?? 0);
-    return { roomId, ...slice, lastSeq };
+    return this.sequences.last(roomId);
   }
 }

@@ -75,9 +75,11 @@ export class MessagePipeline {
     const taken = pending && (await pending);
     const prior = taken === undefined ? undefined : await this.resends.elsewhere(input.roomId, sender.id, tempId, taken);
     if (prior) return { ack: this.resends.answer(kind, sender, tempId, prior) };
-    // No await from here to the broadcast: seq order is delivery order. A stop that began
-    // during the awaits above has drained the buffer already: refuse rather than strand it.
+    // No await after these checks to the broadcast: seq order is delivery order. A leave or
+    // block acknowledged during the awaits above must stop this send (a cache hit), and a stop
+    // that began then has drained the buffer already: refuse rather than strand it.
     try {
+      await this.access.assertMaySend(input.roomId, sender.id, kind.roomKind);
       this.assertAccepting();
       this.queue.admit();
     } catch (err) {

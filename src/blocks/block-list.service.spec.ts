@@ -1,4 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { AppConfig } from '../config/app-config';
 import { BlockRepository, UserRepository } from '../persistence/ports';
 import { BlockList } from './block-list.service';
 import { BlockListChangedEvent } from './events/block-list-changed.event';
@@ -13,7 +14,7 @@ describe(BlockList.name, () => {
     const users = { findById: async (id: string) => ({ id }) };
     // The event bus as Nest wires it: BlockList hears its own BlockListChangedEvent.
     const events = { emitAsync: async (_name: string, event: BlockListChangedEvent) => [sut.forget(event)] };
-    sut = new BlockList(blocks as unknown as BlockRepository, users as unknown as UserRepository, events as unknown as EventEmitter2);
+    sut = new BlockList(blocks as unknown as BlockRepository, users as unknown as UserRepository, events as unknown as EventEmitter2, new AppConfig());
   });
 
   it('answers from the cached set once loaded: one read for many checks', async () => {
@@ -49,7 +50,7 @@ describe(BlockList.name, () => {
 
   it('refuses blocking yourself or an unknown user', async () => {
     await expect(sut.block('bob', 'bob')).rejects.toMatchObject({ code: 'VALIDATION.FAILED' });
-    const none = new BlockList({} as BlockRepository, { findById: async () => null } as unknown as UserRepository, {} as EventEmitter2);
+    const none = new BlockList({} as BlockRepository, { findById: async () => null } as unknown as UserRepository, {} as EventEmitter2, new AppConfig());
     await expect(none.block('bob', 'ghost')).rejects.toMatchObject({ code: 'USER.NOT_FOUND' });
   });
 });

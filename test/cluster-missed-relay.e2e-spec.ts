@@ -41,7 +41,8 @@ describeCluster('Cluster mode: a membership change node B never heard of (e2e, 2
     expect(created.status).toBe(201);
     const channelId = created.body.id;
     const [aliceOnA, bobOnA, bobOnB, carolOnB] = await Promise.all([open(a.url, alice.token), open(a.url, bob.token), open(b.url, bob.token), open(b.url, carol.token)]);
-    const bobHeard = next(bobOnB, 'NEW_MESSAGE_RECEIVED', (m) => m.tempId === 'm0');
+    // Confirmed once saved: waited for, so it cannot land in the log below.
+    const bobHeard = next(bobOnB, 'channelMessageConfirmed', (m) => m.tempId === 'm0');
     expect(await ack(aliceOnA, 'NEW_MESSAGE', { channelId, body: 'before', tempId: 'm0' })).toMatchObject({ success: true });
     await bobHeard;
 

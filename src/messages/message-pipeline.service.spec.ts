@@ -5,6 +5,7 @@ import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { AcceptedMessages } from './accepted-messages';
 import { DIRECT_DELIVERY } from './delivery-kind';
+import { DurableDelivery } from './durable-delivery';
 import { MessageCreatedEvent } from './events/message-created.event';
 import { MessageDelivery, Sender } from './message-delivery';
 import { MessagePipeline } from './message-pipeline.service';
@@ -37,7 +38,8 @@ describe(MessagePipeline.name, () => {
     const accepted = new AcceptedMessages(messages, config);
     const resends = new ResendAnswers(accepted, new UnsavedAcrossNodes(new UnsavedMessages(), config), delivery as unknown as MessageDelivery);
     sut = new MessagePipeline(config, access as unknown as RoomAccess, sequences, accepted, new RateLimiter(config, new MemoryRateLimits()),
-      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2, resends);
+      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2, resends,
+      new DurableDelivery(queue as unknown as MessageWriteQueue, accepted, sequences, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2));
   });
 
   it('answers with the next seq, hands the broadcast to the delivery layer, and raises MessageCreated', async () => {

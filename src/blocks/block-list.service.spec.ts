@@ -37,6 +37,23 @@ describe(BlockList.name, () => {
     await expect(second).rejects.toMatchObject({ code: 'USER.BLOCKED' });
   });
 
+  it('reads every list again after changes from other nodes may have been missed (cluster mode, Redis back)', async () => {
+    const first = sut.assertNotBlockedBy('alice', ['bob']);
+    reads[0]([]);
+    await first;
+    const racing = sut.assertNotBlockedBy('alice', ['carol']);
+    sut.forgetAll();
+    reads[1]([]);
+    await racing;
+    const after = sut.assertNotBlockedBy('alice', ['bob']);
+    expect(reads).toHaveLength(3);
+    reads[2](['alice']);
+    await expect(after).rejects.toMatchObject({ code: 'USER.BLOCKED' });
+    // The list read while the caches were dropped was not kept either.
+    void sut.assertNotBlockedBy('alice', ['carol']);
+    expect(reads).toHaveLength(4);
+  });
+
   it('does not keep a list read while a block was being written: it may predate the block', async () => {
     const racing = sut.assertNotBlockedBy('alice', ['bob']);
     await sut.block('bob', 'alice');

@@ -1,4 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { AppConfig } from '../config/app-config';
 import { BlockRepository, UserRepository } from '../persistence/ports';
 import { BlockList } from './block-list.service';
 import { BlockListChangedEvent } from './events/block-list-changed.event';
@@ -13,7 +14,7 @@ describe(BlockList.name, () => {
     const users = { findById: async (id: string) => ({ id }) };
     // The event bus as Nest wires it: BlockList hears its own BlockListChangedEvent.
     const events = { emitAsync: async (_name: string, event: BlockListChangedEvent) => [sut.forget(event)] };
-    sut = new BlockList(blocks as unknown as BlockRepository, users as unknown as UserRepository, events as unknown as EventEmitter2);
+    sut = new BlockList(blocks as unknown as BlockRepository, users as unknown as UserRepository, events as unknown as EventEmitter2, new AppConfig());
   });
 
   it('answers from the cached set once loaded: one read for many checks', async () => {
@@ -36,6 +37,23 @@ describe(BlockList.name, () => {
     await expect(second).rejects.toMatchObject({ code: 'USER.BLOCKED' });
   });
 
+  it('reads every list again after changes from other nodes may have been missed (cluster mode, Redis back)', async () => {
+    const first = sut.assertNotBlockedBy('alice', ['bob']);
+    reads[0]([]);
+    await first;
+    const racing = sut.assertNotBlockedBy('alice', ['carol']);
+    sut.forgetAll();
+    reads[1]([]);
+    await racing;
+    const after = sut.assertNotBlockedBy('alice', ['bob']);
+    expect(reads).toHaveLength(3);
+    reads[2](['alice']);
+    await expect(after).rejects.toMatchObject({ code: 'USER.BLOCKED' });
+    // The list read while the caches were dropped was not kept either.
+    void sut.assertNotBlockedBy('alice', ['carol']);
+    expect(reads).toHaveLength(4);
+  });
+
   it('does not keep a list read while a block was being written: it may predate the block', async () => {
     const racing = sut.assertNotBlockedBy('alice', ['bob']);
     await sut.block('bob', 'alice');
@@ -49,7 +67,7 @@ describe(BlockList.name, () => {
 
   it('refuses blocking yourself or an unknown user', async () => {
     await expect(sut.block('bob', 'bob')).rejects.toMatchObject({ code: 'VALIDATION.FAILED' });
-    const none = new BlockList({} as BlockRepository, { findById: async () => null } as unknown as UserRepository, {} as EventEmitter2);
+    const none = new BlockList({} as BlockRepository, { findById: async () => null } as unknown as UserRepository, {} as EventEmitter2, new AppConfig());
     await expect(none.block('bob', 'ghost')).rejects.toMatchObject({ code: 'USER.NOT_FOUND' });
   });
 });

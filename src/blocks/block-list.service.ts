@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { LRUCache } from 'lru-cache';
+import { ChangesMissedEvent, sharedCacheTtl } from '../common/cluster/changes-missed.event';
 import { AppError, storeUnavailable } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
 import { BlockRepository, UserRepository } from '../persistence/ports';
 import { BlockListChangedEvent } from './events/block-list-changed.event';
 
@@ -11,18 +13,22 @@ const MAX_CACHED_USERS = 100_000;
  * Who has blocked whom, with each blocker's list cached as a set: the send path asks on every
  * DM message, so a warm check costs no I/O. Every block and unblock goes through here and
  * drops the blocker's entry on every node (BlockListChangedEvent) before it answers, so a
- * check never answers from a list older than the store's.
+ * check never answers from a list older than the store's. Cluster mode can miss another
+ * node's change (ChangesMissedEvent): entries expire there, and all go when one may be missed.
  */
 @Injectable()
 export class BlockList {
-  private readonly cache = new LRUCache<string, Set<string>>({ max: MAX_CACHED_USERS });
+  private readonly cache: LRUCache<string, Set<string>>;
   private changes = 0;
 
   constructor(
     private readonly blocks: BlockRepository,
     private readonly users: UserRepository,
     private readonly events: EventEmitter2,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.cache = new LRUCache<string, Set<string>>({ max: MAX_CACHED_USERS, ...sharedCacheTtl(config) });
+  }
 
   async block(blockerId: string, blockedId: string): Promise<void> {
     await this.assertOther(blockerId, blockedId);
@@ -64,6 +70,12 @@ export class BlockList {
   forget({ blockerId }: BlockListChangedEvent): void {
     this.changes++;
     this.cache.delete(blockerId);
+  }
+
+  @OnEvent(ChangesMissedEvent.eventName)
+  forgetAll(): void {
+    this.changes++;
+    this.cache.clear();
   }
 
   private async assertOther(me: string, otherId: string): Promise<void> {

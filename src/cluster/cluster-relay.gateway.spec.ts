@@ -1,8 +1,10 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Server } from 'socket.io';
 import { BlockListChangedEvent } from '../blocks/events/block-list-changed.event';
+import { ChangesMissedEvent } from '../common/cluster/changes-missed.event';
 import { MembershipChangedEvent } from '../rooms/events/membership-changed.event';
 import { ClusterRelay, RELAY_TIMEOUT_MS } from './cluster-relay.gateway';
+import { RedisClients } from './redis-clients';
 
 describe(ClusterRelay.name, () => {
   let sut: ClusterRelay;
@@ -10,6 +12,7 @@ describe(ClusterRelay.name, () => {
   let emitted: unknown[][];
   let answer: () => Promise<unknown>;
   let incoming: (batch: unknown[], ack: () => void) => void;
+  let recovered: () => void;
 
   beforeEach(() => {
     events = new EventEmitter2();
@@ -19,7 +22,8 @@ describe(ClusterRelay.name, () => {
       on: (_: string, handler: typeof incoming) => (incoming = handler),
       serverSideEmitWithAck: (...args: unknown[]) => (emitted.push(args), answer()),
     };
-    sut = new ClusterRelay(events);
+    const redis = { onRecovered: (listener: () => void) => (recovered = listener) };
+    sut = new ClusterRelay(events, redis as unknown as RedisClients);
     sut.afterInit(server as unknown as Server);
   });
 
@@ -54,5 +58,12 @@ describe(ClusterRelay.name, () => {
     const started = Date.now();
     await sut.blocks(new BlockListChangedEvent('u1'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(RELAY_TIMEOUT_MS - 5);
+  });
+
+  it('raises ChangesMissed here when the Redis connection is back: pub/sub kept nothing for this node meanwhile', () => {
+    const heard: unknown[] = [];
+    events.on(ChangesMissedEvent.eventName, (e) => heard.push(e));
+    recovered();
+    expect(heard).toEqual([new ChangesMissedEvent()]);
   });
 });

@@ -3,7 +3,9 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { Server } from 'socket.io';
 import { BlockListChangedEvent } from '../blocks/events/block-list-changed.event';
+import { ChangesMissedEvent, CLUSTER_CACHE_TTL_MS } from '../common/cluster/changes-missed.event';
 import { MembershipChangedEvent } from '../rooms/events/membership-changed.event';
+import { RedisClients } from './redis-clients';
 
 /** Server-side event of the Socket.IO adapter that carries a batch of invalidations. */
 const CHANNEL = 'cluster:invalidations';
@@ -16,12 +18,14 @@ const rebuild = (r: Relayed) => (r.event === BlockListChangedEvent.eventName ? n
 
 /**
  * Cluster mode: re-raises membership and block-list changes committed here on every other
- * node, through the Socket.IO adapter's serverSideEmit (the same Redis stream as broadcasts,
- * so a node sees a change in order with the messages around it). There each node's own
- * listeners apply it to their caches, sockets and presence. The announcing call waits for
- * every other node's acknowledgement, so once a leave is answered no node still admits the
- * leaver; past RELAY_TIMEOUT_MS it answers anyway and the change lands when the stream
- * delivers it. Changes raised in one tick travel as one batch (a channel of 1000 members).
+ * node, through the Socket.IO adapter's serverSideEmit, where each node's own listeners apply
+ * them to their caches, sockets and presence. The announcing call waits for every other
+ * node's acknowledgement, so once a leave is answered no node still admits the leaver. That
+ * emit goes over Redis pub/sub (not the adapter's stream): a node whose subscriber is away
+ * loses it, and past RELAY_TIMEOUT_MS the change is answered anyway. What bounds it then: the
+ * leaver's sockets everywhere also leave through the stream (MembershipSync), a node drops
+ * its caches when its Redis connection is back (ChangesMissedEvent), and their entries expire
+ * after CLUSTER_CACHE_TTL_MS. Changes raised in one tick travel as one batch.
  */
 @WebSocketGateway()
 export class ClusterRelay implements OnGatewayInit {
@@ -30,7 +34,9 @@ export class ClusterRelay implements OnGatewayInit {
   private batch: Relayed[] = [];
   private sent?: Promise<void>;
 
-  constructor(private readonly events: EventEmitter2) {}
+  constructor(private readonly events: EventEmitter2, redis: RedisClients) {
+    redis.onRecovered(() => this.events.emit(ChangesMissedEvent.eventName, new ChangesMissedEvent()));
+  }
 
   afterInit(server: Server): void {
     this.server = server;
@@ -66,6 +72,6 @@ export class ClusterRelay implements OnGatewayInit {
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, RELAY_TIMEOUT_MS, 'timeout')));
     const outcome = await Promise.race([acked.then(() => 'acked' as const, (err: Error) => err), timeout]);
     clearTimeout(timer);
-    if (outcome !== 'acked') this.logger.warn(`${batch.length} change(s) not yet acknowledged by every node (${outcome === 'timeout' ? 'timeout' : outcome.message}); they apply when the stream delivers them`);
+    if (outcome !== 'acked') this.logger.warn(`${batch.length} change(s) not yet acknowledged by every node (${outcome === 'timeout' ? 'timeout' : outcome.message}); a node that missed them answers from its caches until its Redis connection is back or for at most ${CLUSTER_CACHE_TTL_MS} ms`);
   }
 }

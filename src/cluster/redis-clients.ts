@@ -24,6 +24,7 @@ export class RedisClients implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   readonly state: Redis;
   readonly fanout: Redis;
+  private readonly recovered: Array<() => void> = [];
 
   constructor(config: AppConfig) {
     const url = config.redisUrl!;
@@ -37,10 +38,17 @@ export class RedisClients implements OnModuleInit, OnApplicationShutdown {
         down = true;
       });
       client.on('ready', () => {
-        if (down) this.logger.log(`${name} connection back`);
+        if (!down) return;
+        this.logger.log(`${name} connection back`);
         down = false;
+        this.recovered.forEach((listener) => listener());
       });
     }
+  }
+
+  /** Calls `listener` each time a connection is back after it dropped. */
+  onRecovered(listener: () => void): void {
+    this.recovered.push(listener);
   }
 
   // Before the node listens: the state connection queues nothing, so a node taking clients

@@ -5,6 +5,7 @@ import { MessageRepository } from '../persistence/ports';
 import { RoomAccess } from '../rooms/room-access.service';
 import { AcceptedMessages } from './accepted-messages';
 import { DIRECT_DELIVERY } from './delivery-kind';
+import { DurableDelivery } from './durable-delivery';
 import { MessageCreatedEvent } from './events/message-created.event';
 import { MessageDelivery, Sender } from './message-delivery';
 import { MessagePipeline } from './message-pipeline.service';
@@ -23,6 +24,8 @@ describe(MessagePipeline.name, () => {
   let delivery: { broadcast: jest.Mock; resent: jest.Mock };
   let queue: { admit: jest.Mock };
   let stored: jest.Mock;
+  let access: { assertMaySend: jest.Mock };
+  let sequences: NodeSequenceService;
 
   beforeEach(() => {
     events = { emit: jest.fn() };
@@ -30,11 +33,13 @@ describe(MessagePipeline.name, () => {
     queue = { admit: jest.fn() };
     stored = jest.fn().mockResolvedValue(null);
     const messages = { reserveSeq: async (_: string, size: number) => 41 + size, findByTempId: stored } as unknown as MessageRepository;
-    const access = { assertMaySend: jest.fn().mockResolvedValue({}) } as unknown as RoomAccess;
+    access = { assertMaySend: jest.fn().mockResolvedValue({}) };
+    sequences = new NodeSequenceService(messages);
     const accepted = new AcceptedMessages(messages, config);
     const resends = new ResendAnswers(accepted, new UnsavedAcrossNodes(new UnsavedMessages(), config), delivery as unknown as MessageDelivery);
-    sut = new MessagePipeline(config, access, new NodeSequenceService(messages), accepted, new RateLimiter(config, new MemoryRateLimits()),
-      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2, resends);
+    sut = new MessagePipeline(config, access as unknown as RoomAccess, sequences, accepted, new RateLimiter(config, new MemoryRateLimits()),
+      queue as unknown as MessageWriteQueue, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2, resends,
+      new DurableDelivery(queue as unknown as MessageWriteQueue, accepted, sequences, delivery as unknown as MessageDelivery, events as unknown as EventEmitter2));
   });
 
   it('answers with the next seq, hands the broadcast to the delivery layer, and raises MessageCreated', async () => {
@@ -79,6 +84,17 @@ describe(MessagePipeline.name, () => {
     await expect(pending).rejects.toMatchObject({ code: 'SERVER.BUSY' });
     expect(queue.admit).not.toHaveBeenCalled();
     expect(delivery.broadcast).not.toHaveBeenCalled();
+  });
+
+  it('refuses a send whose sender left (or was blocked) while it waited for its position: no broadcast, the position withdrawn', async () => {
+    const withdraw = jest.spyOn(sequences, 'withdraw');
+    // Admitted first; the leave lands (and is acknowledged) during the awaits that follow.
+    access.assertMaySend.mockResolvedValueOnce({}).mockRejectedValueOnce(Object.assign(new Error('left'), { code: 'ROOM.NOT_MEMBER' }));
+    await expect(sut.send(DIRECT_DELIVERY, alice, { roomId: 'r', body: 'hi', tempId: 'gone' })).rejects.toMatchObject({ code: 'ROOM.NOT_MEMBER' });
+    expect(withdraw).toHaveBeenCalledWith('r', AcceptedMessages.key('r', 'alice', 'gone'));
+    expect(queue.admit).not.toHaveBeenCalled();
+    expect(delivery.broadcast).not.toHaveBeenCalled();
+    expect(events.emit).not.toHaveBeenCalled();
   });
 
   it('refuses a body over the configured length with VALIDATION.FAILED', () => {

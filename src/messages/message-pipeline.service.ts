@@ -10,6 +10,7 @@ import { NewMessage } from '../persistence/models';
 import { RoomAccess } from '../rooms/room-access.service';
 import { AcceptedMessages } from './accepted-messages';
 import { DeliveryKind } from './delivery-kind';
+import { DurableDelivery } from './durable-delivery';
 import { MessageCreatedEvent } from './events/message-created.event';
 import { KeyedLanes } from './keyed-lanes';
 import { MessageDelivery, Sender } from './message-delivery';
@@ -45,6 +46,7 @@ export class MessagePipeline {
     private readonly delivery: MessageDelivery,
     private readonly events: EventEmitter2,
     private readonly resends: ResendAnswers,
+    private readonly durable: DurableDelivery,
   ) {}
 
   /** Shutdown: refuse new messages with SERVER.BUSY from now on. */
@@ -75,9 +77,11 @@ export class MessagePipeline {
     const taken = pending && (await pending);
     const prior = taken === undefined ? undefined : await this.resends.elsewhere(input.roomId, sender.id, tempId, taken);
     if (prior) return { ack: this.resends.answer(kind, sender, tempId, prior) };
-    // No await from here to the broadcast: seq order is delivery order. A stop that began
-    // during the awaits above has drained the buffer already: refuse rather than strand it.
+    // No await after these checks to the broadcast: seq order is delivery order. A leave or
+    // block acknowledged during the awaits above must stop this send (a cache hit), and a stop
+    // that began then has drained the buffer already: refuse rather than strand it.
     try {
+      await this.access.assertMaySend(input.roomId, sender.id, kind.roomKind);
       this.assertAccepting();
       this.queue.admit();
     } catch (err) {
@@ -88,8 +92,7 @@ export class MessagePipeline {
     const seq = taken ?? this.sequences.next(input.roomId, key);
     const message: NewMessage = { roomId: input.roomId, seq, senderId: sender.id, body: input.body, tempId, createdAt: new Date() };
     this.accepted.add(key, { seq: message.seq, createdAt: message.createdAt });
-    // An orphan was broadcast by its node before it died: saved, then only Confirmed (5.10: never twice).
-    if (taken !== undefined || this.config.deliveryMode === 'durable') return { ack: this.saveThenDeliver(kind, sender, message, key, taken !== undefined) };
+    if (taken !== undefined || this.config.deliveryMode === 'durable') return { ack: this.durable.saveThenDeliver(kind, sender, message, key, taken !== undefined) };
     this.delivery.broadcast(kind, message, sender, undefined, holdMs);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, false));
     return { ack: { success: true, tempId, _id: tempId, seq: message.seq } };
@@ -97,22 +100,5 @@ export class MessagePipeline {
 
   private assertAccepting(): void {
     if (!this.accepting) throw new AppError('SERVER.BUSY', 'the server is shutting down', { retryAfterMs: 1000 });
-  }
-
-  /** DELIVERY_MODE=durable: the seed's save-first design, kept for comparison; and an orphan's resend. */
-  private async saveThenDeliver(kind: DeliveryKind, sender: Sender, message: NewMessage, key: string, orphan: boolean): Promise<SendAck> {
-    let saved;
-    try {
-      saved = await this.queue.save(message);
-    } catch (err) {
-      this.accepted.forget(key);
-      await this.sequences.withdraw(message.roomId, key);
-      throw err;
-    }
-    this.accepted.markSaved(key, saved);
-    if (orphan) this.delivery.confirmed(kind, saved, sender.id);
-    else this.delivery.broadcast(kind, message, sender, saved);
-    this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, true));
-    return { success: true, tempId: message.tempId, _id: saved._id, seq: saved.seq };
   }
 }

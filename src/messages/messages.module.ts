@@ -5,6 +5,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { AcceptedMessages } from './accepted-messages';
 import { DeliveryShutdown } from './delivery-shutdown';
+import { DurableDelivery } from './durable-delivery';
 import { MessagePersistenceListener } from './listeners/message-persistence.listener';
 import { MessageDelivery } from './message-delivery';
 import { MessagePipeline } from './message-pipeline.service';
@@ -30,6 +31,7 @@ import { UnsavedMessages } from './unsaved-messages';
     UnsavedMessages,
     UnsavedAcrossNodes,
     ResendAnswers,
+    DurableDelivery,
   ],
   exports: [MessagePipeline, UnsavedMessages, UnsavedAcrossNodes],
 })

@@ -1,3 +1,4 @@
+import { AppConfig } from '../config/app-config';
 import { Room } from '../persistence/models';
 import { RoomRepository } from '../persistence/ports';
 import { MembershipChangedEvent } from './events/membership-changed.event';
@@ -8,12 +9,29 @@ describe(RoomAccess.name, () => {
   const room = (memberIds: string[]): Room => ({ id: 'r', kind: 'channel', name: 'r', description: null, isPrivate: false, memberIds, createdAt: new Date(0) });
   let reads: Array<(r: Room) => void>;
   let sut: RoomAccess;
+  const create = (config: AppConfig) =>
+    new RoomAccess({ findById: () => new Promise<Room>((resolve) => reads.push(resolve)) } as unknown as RoomRepository, { assertNotBlockedBy: jest.fn() } as unknown as BlockList, config);
+  const warm = async () => {
+    const first = sut.assertMember('r', 'carol');
+    reads[reads.length - 1](room(['alice', 'carol']));
+    await first;
+  };
 
   beforeEach(() => {
     reads = [];
-    const repo = { findById: () => new Promise<Room>((resolve) => reads.push(resolve)) };
-    sut = new RoomAccess(repo as unknown as RoomRepository, { assertNotBlockedBy: jest.fn() } as unknown as BlockList);
+    sut = create(new AppConfig());
   });
+
+  it('cluster mode: reads every room again after changes may have been missed', async () => {
+    sut = create(Object.assign(new AppConfig(), { redisUrl: 'redis://x' }));
+    await warm();
+    sut.forgetAll();
+    const afterMiss = sut.assertMember('r', 'carol');
+    expect(reads).toHaveLength(2);
+    reads[1](room(['alice']));
+    await expect(afterMiss).rejects.toMatchObject({ code: 'ROOM.NOT_MEMBER' });
+  });
+
 
   it('answers from the cache once loaded: one read for many checks', async () => {
     const first = sut.assertMember('r', 'carol');

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { LRUCache } from 'lru-cache';
 import { BlockList } from '../blocks/block-list.service';
+import { ChangesMissedEvent, sharedCacheTtl } from '../common/cluster/changes-missed.event';
 import { AppError, storeUnavailable } from '../common/errors/app-error';
+import { AppConfig } from '../config/app-config';
 import { Room, RoomKind } from '../persistence/models';
 import { RoomRepository } from '../persistence/ports';
 import { MembershipChangedEvent } from './events/membership-changed.event';
@@ -23,13 +25,16 @@ const MAX_CACHED_ROOMS = 100_000;
 /**
  * Membership checks for the hot path: a warm cache costs no I/O. The cache never outlives
  * the store: every membership.changed drops the room, so the next check reads it afresh.
+ * Cluster mode can miss another node's change (ChangesMissedEvent): entries expire there.
  */
 @Injectable()
 export class RoomAccess {
-  private readonly cache = new LRUCache<string, CachedRoom>({ max: MAX_CACHED_ROOMS });
+  private readonly cache: LRUCache<string, CachedRoom>;
   private readonly loading = new Map<string, PendingLoad>();
 
-  constructor(private readonly rooms: RoomRepository, private readonly blocks: BlockList) {}
+  constructor(private readonly rooms: RoomRepository, private readonly blocks: BlockList, config: AppConfig) {
+    this.cache = new LRUCache<string, CachedRoom>({ max: MAX_CACHED_ROOMS, ...sharedCacheTtl(config) });
+  }
 
   /** The room, if `userId` is a member (and it is of `kind`); else ROOM.NOT_FOUND / ROOM.NOT_MEMBER. */
   async assertMember(roomId: string, userId: string, kind?: RoomKind): Promise<Room> {
@@ -56,6 +61,13 @@ export class RoomAccess {
     const pending = this.loading.get(roomId);
     if (pending) pending.stale = true;
     this.loading.delete(roomId);
+  }
+
+  @OnEvent(ChangesMissedEvent.eventName)
+  forgetAll(): void {
+    this.cache.clear();
+    this.loading.forEach((pending) => (pending.stale = true));
+    this.loading.clear();
   }
 
   private async entry(roomId: string, kind?: RoomKind): Promise<CachedRoom> {

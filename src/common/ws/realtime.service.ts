@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AppConfig } from '../../config/app-config';
 import { QueuedPacket, queuedBytesOver } from './queued-bytes';
 import { ChatServer, ChatSocket, roomChannel, userChannel } from './server-events';
 
@@ -13,6 +14,11 @@ interface EngineClient {
 @Injectable()
 export class RealtimeService {
   private server?: ChatServer;
+  private readonly clustered: boolean;
+
+  constructor(config: AppConfig) {
+    this.clustered = config.redisUrl !== undefined;
+  }
 
   attach(server: ChatServer): void {
     this.server ??= server;
@@ -40,16 +46,20 @@ export class RealtimeService {
   }
 
   /**
-   * Subscribes (or unsubscribes) every socket of a user connected to this node to a room. Each
-   * node applies a membership change to its own sockets (cluster mode re-raises the change on
-   * every node), so a socket is moved once, in the same step that flags connecting sockets.
+   * Subscribes (or unsubscribes) every socket of these users to a room, at once on this node:
+   * in the same step that flags sockets connecting here (MembershipSync). With `everywhere`,
+   * cluster mode also does it on every node through the adapter: room operations ride its
+   * Redis stream, which a node reads on from where it was after an outage, while ClusterRelay's
+   * re-raise travels over pub/sub and is lost to a node that was away. Twice is harmless.
    */
-  subscribe(userIds: string[], roomId: string): void {
+  subscribe(userIds: string[], roomId: string, everywhere = false): void {
     this.io.local.in(userIds.map(userChannel)).socketsJoin(roomChannel(roomId));
+    if (everywhere && this.clustered) this.io.in(userIds.map(userChannel)).socketsJoin(roomChannel(roomId));
   }
 
-  unsubscribe(userIds: string[], roomId: string): void {
+  unsubscribe(userIds: string[], roomId: string, everywhere = false): void {
     this.io.local.in(userIds.map(userChannel)).socketsLeave(roomChannel(roomId));
+    if (everywhere && this.clustered) this.io.in(userIds.map(userChannel)).socketsLeave(roomChannel(roomId));
   }
 
   /** Closes every connection with more than `limit.packets` packets or about `limit.bytes` bytes waiting to be sent; returns how many. */

@@ -13,8 +13,8 @@ export interface MembershipWatch {
 /**
  * Applies membership changes to this node's sockets and to presence, and tells connecting
  * sockets about them. In cluster mode every node runs this for every change (ClusterRelay
- * re-raises it), so each socket moves once, on its own node, in the same step that flags
- * the connects in progress there. Presence is shared (Redis in cluster mode), so only the
+ * re-raises it), so each socket moves on its own node in the same step that flags the
+ * connects in progress there; the deciding node also moves them through the adapter's stream. Presence is shared (Redis in cluster mode), so only the
  * node that made the change tells it.
  */
 @Injectable()
@@ -30,8 +30,9 @@ export class MembershipSync {
   @OnEvent(MembershipChangedEvent.eventName)
   apply({ roomId, userId, kind, remote }: MembershipChangedEvent): void {
     this.watches.get(userId)?.forEach((watch) => (watch.changed = true));
-    if (kind === 'joined') this.realtime.subscribe([userId], roomId);
-    else this.realtime.unsubscribe([userId], roomId);
+    // The deciding node also moves the user's sockets on every node, in case a node misses the re-raise.
+    if (kind === 'joined') this.realtime.subscribe([userId], roomId, !remote);
+    else this.realtime.unsubscribe([userId], roomId, !remote);
     if (remote) return;
     const presence = kind === 'joined' ? this.presence.joinRoom(userId, roomId) : this.presence.leaveRoom(userId, roomId);
     presence.catch((err: Error) => this.logger.error(`presence of ${userId} in ${roomId} not updated: ${err.message}`));

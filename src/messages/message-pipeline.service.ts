@@ -57,19 +57,23 @@ export class MessagePipeline {
   send(kind: DeliveryKind, sender: Sender, input: SendInput): Promise<SendAck> {
     const problems = textProblems('body', input.body, this.config.maxMessageLength);
     if (problems.length) throw validationFailed([{ field: 'body', errors: problems }]);
+    const tempId = input.tempId ?? randomUUID();
+    // Limited before the room's lane (in a cluster a Redis round trip, which must not hold the
+    // room's next message; limits answer in call order) and before the store lookup, so fresh
+    // tempIds cannot buy unlimited reads. A resend still in the window is never limited.
+    const limited = this.accepted.get(AcceptedMessages.key(input.roomId, sender.id, tempId)) ? undefined : this.rateLimiter.take(sender.id);
     // Wrapped so a durable save runs outside the lane: saves of one room still share a batch.
-    return this.lanes.run(input.roomId, () => this.accept(kind, sender, input)).then((accepted) => accepted.ack);
+    return Promise.resolve(limited)
+      .then(() => this.lanes.run(input.roomId, () => this.accept(kind, sender, input, tempId)))
+      .then((accepted) => accepted.ack);
   }
 
-  private async accept(kind: DeliveryKind, sender: Sender, input: SendInput): Promise<{ ack: SendAck | Promise<SendAck> }> {
+  private async accept(kind: DeliveryKind, sender: Sender, input: SendInput, tempId: string): Promise<{ ack: SendAck | Promise<SendAck> }> {
     await this.access.assertMaySend(input.roomId, sender.id, kind.roomKind);
-    const tempId = input.tempId ?? randomUUID();
     const key = AcceptedMessages.key(input.roomId, sender.id, tempId);
     const recent = this.accepted.get(key);
     if (recent) return { ack: this.resends.answer(kind, sender, tempId, recent) };
     this.assertAccepting();
-    // Limited before the store lookup, so fresh tempIds cannot buy unlimited reads.
-    await this.rateLimiter.take(sender.id);
     const stored = input.tempId ? await this.accepted.stored(input.roomId, sender.id, tempId) : undefined;
     if (stored) return { ack: this.resends.answer(kind, sender, tempId, stored) };
     const pending = this.sequences.prepare(input.roomId, key, input.body);

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { FanoutRedis } from './fanout-redis';
 
 /** How long a state command may wait for Redis before the caller is told to retry. */
 const COMMAND_TIMEOUT_MS = 1000;
@@ -23,13 +24,13 @@ const START_WAIT_MS = 10_000;
 export class RedisClients implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Redis');
   readonly state: Redis;
-  readonly fanout: Redis;
+  readonly fanout: FanoutRedis;
   private readonly recovered: Array<() => void> = [];
 
   constructor(config: AppConfig) {
     const url = config.redisUrl!;
     this.state = new Redis(url, { enableOfflineQueue: false, commandTimeout: COMMAND_TIMEOUT_MS, maxRetriesPerRequest: 0 });
-    this.fanout = new Redis(url, { maxRetriesPerRequest: null });
+    this.fanout = new FanoutRedis(url, { maxRetriesPerRequest: null });
     for (const [name, client] of Object.entries({ state: this.state, fanout: this.fanout })) {
       let down = false;
       client.on('error', (err: Error) => {
@@ -67,8 +68,14 @@ export class RedisClients implements OnModuleInit, OnApplicationShutdown {
     return createAdapter(this.fanout, { maxLen: STREAM_MAX_LEN });
   }
 
-  // After Nest closed the Socket.IO server (and with it the adapter's readers).
+  // After Nest closed the Socket.IO server. Broadcasts still queued get a moment to go out
+  // (QUIT is answered after them); a Redis that is gone must not hold the stop.
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.state.quit(), this.fanout.quit()]);
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise((resolve) => (timer = setTimeout(resolve, COMMAND_TIMEOUT_MS)));
+    await Promise.race([Promise.allSettled([this.state.quit(), this.fanout.quit()]), bound]);
+    clearTimeout(timer);
+    this.state.disconnect();
+    this.fanout.closeAll();
   }
 }

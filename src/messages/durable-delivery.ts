@@ -37,6 +37,7 @@ export class DurableDelivery {
     if (orphan) this.delivery.confirmed(kind, saved, sender.id);
     else this.delivery.broadcast(kind, message, sender, saved);
     this.events.emit(MessageCreatedEvent.eventName, new MessageCreatedEvent(kind, message, sender, true));
-    return { success: true, tempId: message.tempId, _id: saved._id, seq: saved.seq };
+    // An orphan is a resend of a tempId the cluster took: the client hears so, as for any resend.
+    return { success: true, tempId: message.tempId, _id: saved._id, seq: saved.seq, ...(orphan && { duplicate: true as const }) };
   }
 }

@@ -1,7 +1,7 @@
 import { http, openDirect, registerUser, TestUser } from './support/http';
 import { startCluster, TestCluster } from './support/cluster-nodes';
 import { redisMissing } from './support/redis-server';
-import { Client, connect, next, record } from './support/sockets';
+import { next, record } from './support/sockets';
 
 const missing = redisMissing();
 const describeCluster = missing ? describe.skip : describe;
@@ -11,7 +11,6 @@ describeCluster('Cluster mode: delivery across nodes (e2e, 2 built server proces
   let cluster: TestCluster;
   let alice: TestUser, bob: TestUser;
   let roomId: string;
-  const sockets: Client[] = [];
 
   beforeAll(async () => {
     cluster = await startCluster(2);
@@ -21,7 +20,6 @@ describeCluster('Cluster mode: delivery across nodes (e2e, 2 built server proces
   }, 60_000);
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
     await cluster?.stop();
   });
 
@@ -33,8 +31,7 @@ describeCluster('Cluster mode: delivery across nodes (e2e, 2 built server proces
 
   it('delivers a message sent on one node exactly once to every socket of every member, on both nodes', async () => {
     const [a, b] = cluster.nodes;
-    const [aliceOnA, aliceOnB, bobOnB, bobOnA] = await Promise.all([connect(a.url, alice.token), connect(b.url, alice.token), connect(b.url, bob.token), connect(a.url, bob.token)]);
-    sockets.push(aliceOnA, aliceOnB, bobOnB, bobOnA);
+    const [aliceOnA, aliceOnB, bobOnB, bobOnA] = await Promise.all([cluster.open(a.url, alice), cluster.open(b.url, alice), cluster.open(b.url, bob), cluster.open(a.url, bob)]);
     const logs = [aliceOnB, bobOnB, bobOnA].map(record);
     const confirmed = [aliceOnA, aliceOnB, bobOnB, bobOnA].map((s) => next(s, 'roomMessageConfirmed', (c) => c.tempId === 'x1'));
     const sent = next(aliceOnA, 'roomMessageSent');

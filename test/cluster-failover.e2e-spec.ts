@@ -1,7 +1,7 @@
 import { openDirect, registerUser, TestUser } from './support/http';
 import { startCluster, TestCluster } from './support/cluster-nodes';
 import { redisMissing } from './support/redis-server';
-import { ack, Client, connect, record, until } from './support/sockets';
+import { ack, Client, record, until } from './support/sockets';
 
 const missing = redisMissing();
 const describeCluster = missing ? describe.skip : describe;
@@ -46,12 +46,7 @@ describeCluster('Cluster mode: SIGTERM one node under traffic, its clients move 
   let cluster: TestCluster;
   let alice: TestUser, bob: TestUser;
   let roomId: string;
-  const sockets: Client[] = [];
-  const open = async (url: string, user: TestUser) => {
-    const socket = await connect(url, user.token);
-    sockets.push(socket);
-    return socket;
-  };
+  const open = (url: string, user: TestUser) => cluster.open(url, user);
 
   beforeAll(async () => {
     cluster = await startCluster(2, UNLIMITED);
@@ -60,7 +55,6 @@ describeCluster('Cluster mode: SIGTERM one node under traffic, its clients move 
   }, 60_000);
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
     await cluster?.stop();
   });
 

@@ -1,7 +1,7 @@
 import { http, openDirect, registerUser, TestUser } from './support/http';
 import { startCluster, TestCluster } from './support/cluster-nodes';
 import { redisMissing } from './support/redis-server';
-import { ack, Client, connect, next, record } from './support/sockets';
+import { ack, next, record } from './support/sockets';
 
 const missing = redisMissing();
 const describeCluster = missing ? describe.skip : describe;
@@ -10,12 +10,7 @@ if (missing) console.warn(`cluster e2e skipped: ${missing}`);
 // Each room is written on one node only: positions across nodes are another suite's subject.
 describeCluster('Cluster mode: membership, blocks and rate limits agree across nodes (e2e, 2 built servers, real redis-server)', () => {
   let cluster: TestCluster;
-  const sockets: Client[] = [];
-  const open = async (url: string, user: TestUser) => {
-    const socket = await connect(url, user.token);
-    sockets.push(socket);
-    return socket;
-  };
+  const open = (url: string, user: TestUser) => cluster.open(url, user);
 
   beforeAll(async () => {
     // 6 messages per 6 s window, cluster-wide; the event budget stays at its default.
@@ -23,7 +18,6 @@ describeCluster('Cluster mode: membership, blocks and rate limits agree across n
   }, 60_000);
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
     await cluster?.stop();
   });
 

@@ -12,12 +12,7 @@ const TTL_MS = 1500;
 describeCluster('Cluster mode: presence, socket cap and typing across nodes (e2e, built server processes, real redis-server)', () => {
   let cluster: TestCluster;
   let A: string, B: string;
-  const sockets: Client[] = [];
-  const open = async (url: string, user: TestUser) => {
-    const socket = await connect(url, user.token, 10_000);
-    sockets.push(socket);
-    return socket;
-  };
+  const open = (url: string, user: TestUser) => cluster.open(url, user, 10_000);
   const closed = (socket: Client) => {
     const gone = next(socket, 'disconnect');
     socket.close();
@@ -35,7 +30,6 @@ describeCluster('Cluster mode: presence, socket cap and typing across nodes (e2e
   }, 60_000);
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
     await cluster?.stop();
   });
 

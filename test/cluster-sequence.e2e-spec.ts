@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { http, openDirect, registerUser, TestUser } from './support/http';
 import { startCluster, TestCluster } from './support/cluster-nodes';
 import { redisMissing } from './support/redis-server';
-import { ack, Client, connect, next, record, until } from './support/sockets';
+import { ack, Client, next, record, until } from './support/sockets';
 
 const missing = redisMissing();
 const describeCluster = missing ? describe.skip : describe;
@@ -19,12 +19,7 @@ describeCluster('Cluster mode: room positions and idempotency across nodes (e2e,
   let cluster: TestCluster;
   let alice: TestUser, bob: TestUser;
   let roomId: string;
-  const sockets: Client[] = [];
-  const open = async (url: string, user: TestUser) => {
-    const socket = await connect(url, user.token);
-    sockets.push(socket);
-    return socket;
-  };
+  const open = (url: string, user: TestUser) => cluster.open(url, user);
   const send = (socket: Client, body: string, tempId?: string) => ack(socket, 'roomMessage', { roomId, body, tempId });
   let highest = 0;
   const note = (...seqs: number[]) => (highest = Math.max(highest, ...seqs));
@@ -37,7 +32,6 @@ describeCluster('Cluster mode: room positions and idempotency across nodes (e2e,
   }, 60_000);
 
   afterAll(async () => {
-    sockets.forEach((s) => s.close());
     await cluster?.stop();
   });
 

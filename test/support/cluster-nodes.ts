@@ -1,6 +1,8 @@
 import { tempDbPath } from './harness';
+import { TestUser } from './http';
 import { RedisServer, startRedis } from './redis-server';
 import { ServerProcess, spawnServer } from './server-process';
+import { Client, connect } from './sockets';
 
 export interface TestCluster {
   redis: RedisServer;
@@ -8,7 +10,9 @@ export interface TestCluster {
   sqlitePath: string;
   /** Starts one more node on the same store and Redis. */
   addNode(env?: Record<string, string>): Promise<ServerProcess>;
-  /** SIGTERM to every node still running, then Redis. */
+  /** A socket of `user` on the node at `url` (resolved on `ready`), closed by stop(). */
+  open(url: string, user: TestUser, timeoutMs?: number): Promise<Client>;
+  /** Closes the sockets open() made, SIGTERM to every node still running, then Redis. */
   stop(): Promise<void>;
 }
 
@@ -20,6 +24,7 @@ export async function startCluster(size: number, env: Record<string, string> = {
   const redis = await startRedis();
   const sqlitePath = tempDbPath();
   const nodes: ServerProcess[] = [];
+  const sockets: Client[] = [];
   const addNode = async (extra: Record<string, string> = {}) => {
     const node = await spawnServer({ SQLITE_PATH: sqlitePath, REDIS_URL: redis.url, ...env, ...extra });
     nodes.push(node);
@@ -32,7 +37,13 @@ export async function startCluster(size: number, env: Record<string, string> = {
     nodes,
     sqlitePath,
     addNode,
+    async open(url, user, timeoutMs) {
+      const socket = await connect(url, user.token, timeoutMs);
+      sockets.push(socket);
+      return socket;
+    },
     async stop() {
+      sockets.forEach((s) => s.close());
       await Promise.all(
         nodes.map(async (n) => {
           if (n.child.exitCode === null && n.child.signalCode === null) n.child.kill('SIGTERM');
